@@ -1,0 +1,74 @@
+import cron from 'node-cron';
+import { z } from 'zod';
+import { findDataDir, persistentDevSecret } from './platform/dev-secret.js';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required'),
+  JWT_SECRET: z.string().min(16, 'JWT_SECRET must be at least 16 characters').optional(),
+  JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().positive().default(12 * 60 * 60),
+  ADMIN_EMAIL: z.string().trim().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  ADMIN_NAME: z.string().trim().min(1).default('Administrator'),
+  BOOKING_HOLD_SECONDS: z.coerce.number().int().positive().max(86_400).default(120),
+  EXPIRY_SWEEP_CRON: z
+    .string()
+    .default('* * * * *')
+    .refine((expression) => cron.validate(expression), { message: 'EXPIRY_SWEEP_CRON is not a valid cron schedule' }),
+  /** Comma-separated origins allowed by CORS; `*` allows any (tokens travel in headers, not cookies). */
+  CORS_ORIGIN: z.string().default('*'),
+  BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(10),
+  SEED_DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** Where development keeps its generated JWT secret; defaults to the repository's .data/. */
+  DATA_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  jwt: { secret: string; expiresInSeconds: number };
+  admin: { email: string; password: string; name: string } | null;
+  bookingHoldSeconds: number;
+  expirySweepCron: string;
+  corsOrigins: string[] | '*';
+  bcryptCost: number;
+  seedDemoData: boolean;
+  logLevel: string;
+}>;
+
+/**
+ * The only reader of process.env. A missing JWT_SECRET is allowed outside production: one is generated
+ * once and kept under .data/.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  if (!e.JWT_SECRET && e.NODE_ENV === 'production') throw new Error('Invalid configuration: JWT_SECRET is required in production');
+  if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
+    throw new Error('Invalid configuration: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither');
+  }
+  const secret = e.JWT_SECRET ?? persistentDevSecret(e.DATA_DIR ?? findDataDir());
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    jwt: { secret, expiresInSeconds: e.JWT_EXPIRES_IN_SECONDS },
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME } : null,
+    bookingHoldSeconds: e.BOOKING_HOLD_SECONDS,
+    expirySweepCron: e.EXPIRY_SWEEP_CRON,
+    corsOrigins: e.CORS_ORIGIN === '*' ? '*' : e.CORS_ORIGIN.split(',').map((origin) => origin.trim()),
+    bcryptCost: e.BCRYPT_COST,
+    seedDemoData: e.SEED_DEMO_DATA,
+    logLevel: e.LOG_LEVEL,
+  });
+}

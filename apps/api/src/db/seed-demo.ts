@@ -1,0 +1,23 @@
+import type { Queryable } from '../platform/db.js';
+import { insertShow, listShows } from '../modules/shows/shows.repository.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Demo shows for `npm start`, only into an empty database, at times relative to now so they stay bookable. */
+export async function seedDemoShows(db: Queryable): Promise<number> {
+  if ((await listShows(db)).length > 0) return 0;
+  const at = (days: number, hour: number) => {
+    const date = new Date(Date.now() + days * DAY_MS);
+    date.setUTCHours(hour, 0, 0, 0);
+    return date.toISOString();
+  };
+  const demo = [
+    { name: 'Dr. Osei: general practice session', startTime: at(1, 9), totalSlots: 12 },
+    { name: 'Night bus 42: Harbour to Old Town', startTime: at(1, 22), totalSlots: 40 },
+    { name: 'Screening: Metropolis (1927), restored', startTime: at(2, 19), totalSlots: 80 },
+    { name: 'Flu vaccination clinic', startTime: at(3, 8), totalSlots: 30 },
+    { name: 'Coastal ferry: morning crossing', startTime: at(5, 7), totalSlots: 6 },
+  ];
+  for (const show of demo) await insertShow(db, show);
+  return demo.length;
+}

@@ -1,0 +1,22 @@
+import cron from 'node-cron';
+import { expireHolds } from '../modules/bookings/expire-holds.js';
+import type { Db } from '../platform/db.js';
+import type { DomainEvents } from '../platform/events.js';
+import type { Logger } from '../platform/logger.js';
+
+/** Schedules the expiry sweep; a run still going when the next is due is skipped, never doubled. */
+export function scheduleExpireHolds(deps: { db: Db; events: DomainEvents; logger: Logger }, schedule: string) {
+  const task = cron.schedule(
+    schedule,
+    async () => {
+      try {
+        const expired = await expireHolds(deps);
+        if (expired > 0) deps.logger.info({ expired }, 'expired lapsed holds');
+      } catch (error) {
+        deps.logger.error({ err: error }, 'expiry sweep failed');
+      }
+    },
+    { name: 'expire-holds', noOverlap: true },
+  );
+  return { stop: () => task.stop() };
+}

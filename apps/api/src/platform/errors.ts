@@ -1,0 +1,16 @@
+/** The one error type the API throws on purpose; the error middleware turns it into the wire body. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly details?: unknown,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppError';
+  }
+}
+
+export const validationError = (details: unknown, message = 'The request is invalid') =>
+  new AppError('VALIDATION_ERROR', message, 400, details);

@@ -1,0 +1,59 @@
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { AppError } from './errors.js';
+import type { Logger } from './logger.js';
+
+const BODY_LIMIT = '16kb';
+
+/** Bodies are JSON only: any other declared content type is refused, never coerced. */
+export const jsonOnly: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.is('application/json')) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json', 415);
+  }
+  next();
+};
+
+export const jsonBody = express.json({ limit: BODY_LIMIT, strict: true });
+
+export const routeNotFound: RequestHandler = (req) => {
+  throw new AppError('NOT_FOUND', `No route for ${req.method} ${req.path}`, 404);
+};
+
+/** body-parser's own errors carry a `type`; map each to a clear 4xx. */
+function fromBodyParser(error: { type?: string; status?: number }): AppError | null {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return new AppError('INVALID_JSON', 'The request body is not valid JSON', 400);
+    case 'entity.too.large':
+      return new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${BODY_LIMIT}`, 413);
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as UTF-8 JSON', 415);
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return new AppError('BAD_REQUEST', 'The request body was incomplete', 400);
+    default:
+      return error.status && error.status >= 400 && error.status < 500
+        ? new AppError('BAD_REQUEST', 'The request could not be read', error.status)
+        : null;
+  }
+}
+
+export function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (typeof error === 'object' && error !== null) return fromBodyParser(error as { type?: string; status?: number });
+  return null;
+}
+
+/** Known errors become their wire body; anything else is logged and answered with a bare 500. */
+export const errorHandler =
+  (logger: Logger): ErrorRequestHandler =>
+  (error, req, res, _next) => {
+    const known = toAppError(error);
+    if (!known) logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+    const appError = known ?? new AppError('INTERNAL_ERROR', 'Something went wrong on our side', 500);
+    if (res.headersSent) return;
+    const body: { code: string; message: string; details?: unknown } = { code: appError.code, message: appError.message };
+    if (appError.details !== undefined) body.details = appError.details;
+    res.status(appError.status).json({ error: body });
+  };

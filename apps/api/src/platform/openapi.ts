@@ -1,0 +1,67 @@
+import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import { endpoints, errorBodySchema, type Endpoint } from '@holdfast/contracts';
+import { z } from 'zod';
+
+/** Errors every endpoint can answer, by access level and whether it reads a body. */
+function commonErrors(endpoint: Endpoint): Record<number, string> {
+  const errors: Record<number, string> = {};
+  if (endpoint.body) {
+    errors[400] = 'Invalid input or malformed JSON';
+    errors[413] = 'Request body too large';
+    errors[415] = 'Request body is not application/json';
+  }
+  if (endpoint.access !== 'public') errors[401] = 'Missing, invalid or expired bearer token';
+  if (endpoint.access === 'admin') errors[403] = 'Only administrators can do this';
+  errors[500] = 'Unexpected server error';
+  return errors;
+}
+
+const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+/** The OpenAPI 3 document, generated from the same contract the routes are mounted from. */
+export function buildOpenApiDocument() {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+
+  for (const endpoint of Object.values(endpoints) as Endpoint[]) {
+    const errorResponses = Object.fromEntries(
+      Object.entries({ ...commonErrors(endpoint), ...endpoint.errors }).map(([status, description]) => [
+        status,
+        { description: description ?? 'Error', content: { 'application/json': { schema: errorBodySchema } } },
+      ]),
+    );
+    const hasId = endpoint.path.includes(':id');
+    registry.registerPath({
+      method: endpoint.method,
+      path: toOpenApiPath(endpoint.path),
+      summary: endpoint.summary,
+      tags: [endpoint.tag],
+      security: endpoint.access === 'public' ? [] : [{ [bearer.name]: [] }],
+      request: {
+        ...(hasId ? { params: z.object({ id: z.coerce.number().int().positive() }) } : {}),
+        ...(endpoint.body ? { body: { required: true, content: { 'application/json': { schema: endpoint.body } } } } : {}),
+      },
+      responses: {
+        [endpoint.status]: endpoint.response
+          ? { description: 'Success', content: { 'application/json': { schema: endpoint.response } } }
+          : { description: 'Success, no content' },
+        ...errorResponses,
+      },
+    });
+  }
+
+  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+    openapi: '3.0.3',
+    info: {
+      title: 'Holdfast API',
+      version: '0.1.0',
+      description:
+        'Book places on shows with a fixed number of places. Holds last BOOKING_HOLD_SECONDS; live availability is pushed over Socket.IO as `showsUpdated`.',
+    },
+    servers: [{ url: '/' }],
+  });
+}

@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import { authResponseSchema, loginRequestSchema, meResponseSchema, registerRequestSchema } from './auth.js';
+import {
+  bookingSchema,
+  confirmBookingRequestSchema,
+  createBookingRequestSchema,
+  myBookingListSchema,
+  showBookingListSchema,
+} from './bookings.js';
+import { healthResponseSchema } from './health.js';
+import { createShowRequestSchema, showListSchema, showSchema, updateShowRequestSchema } from './shows.js';
+
+export type Access = 'public' | 'user' | 'admin';
+
+export interface Endpoint {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** Express-style path; `:id` is a positive integer id. */
+  path: string;
+  summary: string;
+  tag: 'Auth' | 'Shows' | 'Bookings' | 'System';
+  access: Access;
+  body?: z.ZodType;
+  /** Success status and body; `null` body means no content. */
+  status: number;
+  response: z.ZodType | null;
+  /** Error statuses this endpoint can answer besides the generic 400/401/403/415/413/500. */
+  errors: Partial<Record<number, string>>;
+}
+
+const endpoint = <const E extends Endpoint>(definition: E) => definition;
+
+/**
+ * Every HTTP route of the API. The API mounts its validation from here, the OpenAPI document is
+ * generated from here, and the web client calls through here: the contract is written once.
+ */
+export const endpoints = {
+  register: endpoint({
+    method: 'post', path: '/auth/register', tag: 'Auth', access: 'public',
+    summary: 'Create a user account (always role "user") and sign in',
+    body: registerRequestSchema, status: 201, response: authResponseSchema,
+    errors: { 409: 'The email is already registered' },
+  }),
+  login: endpoint({
+    method: 'post', path: '/auth/login', tag: 'Auth', access: 'public',
+    summary: 'Sign in with email and password',
+    body: loginRequestSchema, status: 200, response: authResponseSchema,
+    errors: { 401: 'Wrong email or password' },
+  }),
+  me: endpoint({
+    method: 'get', path: '/auth/me', tag: 'Auth', access: 'user',
+    summary: 'The signed-in user', status: 200, response: meResponseSchema, errors: {},
+  }),
+  listShows: endpoint({
+    method: 'get', path: '/shows', tag: 'Shows', access: 'public',
+    summary: 'All shows ordered by start time, with places free right now',
+    status: 200, response: showListSchema, errors: {},
+  }),
+  getShow: endpoint({
+    method: 'get', path: '/shows/:id', tag: 'Shows', access: 'public',
+    summary: 'One show', status: 200, response: showSchema, errors: { 404: 'No such show' },
+  }),
+  createShow: endpoint({
+    method: 'post', path: '/shows', tag: 'Shows', access: 'admin',
+    summary: 'Create a show', body: createShowRequestSchema, status: 201, response: showSchema, errors: {},
+  }),
+  updateShow: endpoint({
+    method: 'patch', path: '/shows/:id', tag: 'Shows', access: 'admin',
+    summary: 'Rename, reschedule or resize a show (never below the places already taken)',
+    body: updateShowRequestSchema, status: 200, response: showSchema,
+    errors: { 404: 'No such show', 409: 'Fewer places than already taken' },
+  }),
+  deleteShow: endpoint({
+    method: 'delete', path: '/shows/:id', tag: 'Shows', access: 'admin',
+    summary: 'Delete a show that has no active (pending or confirmed) bookings',
+    status: 204, response: null,
+    errors: { 404: 'No such show', 409: 'The show has active bookings' },
+  }),
+  listShowBookings: endpoint({
+    method: 'get', path: '/shows/:id/bookings', tag: 'Shows', access: 'admin',
+    summary: "A show's bookings, newest first", status: 200, response: showBookingListSchema,
+    errors: { 404: 'No such show' },
+  }),
+  createBooking: endpoint({
+    method: 'post', path: '/bookings', tag: 'Bookings', access: 'user',
+    summary: 'Hold places on a show for BOOKING_HOLD_SECONDS',
+    body: createBookingRequestSchema, status: 201, response: bookingSchema,
+    errors: { 404: 'No such show', 409: 'Not enough places left, or the show has started' },
+  }),
+  confirmBooking: endpoint({
+    method: 'post', path: '/bookings/confirm', tag: 'Bookings', access: 'user',
+    summary: 'Confirm a pending hold before it expires',
+    body: confirmBookingRequestSchema, status: 200, response: bookingSchema,
+    errors: { 404: 'No such booking of yours', 409: 'The hold expired or is not pending' },
+  }),
+  myBookings: endpoint({
+    method: 'get', path: '/bookings/my-bookings', tag: 'Bookings', access: 'user',
+    summary: "The caller's bookings, newest first, with each show's name and time",
+    status: 200, response: myBookingListSchema, errors: {},
+  }),
+  getBooking: endpoint({
+    method: 'get', path: '/bookings/:id', tag: 'Bookings', access: 'user',
+    summary: 'One of your bookings', status: 200, response: bookingSchema,
+    errors: { 404: 'No such booking of yours' },
+  }),
+  cancelBooking: endpoint({
+    method: 'post', path: '/bookings/:id/cancel', tag: 'Bookings', access: 'user',
+    summary: 'Cancel a pending hold, or a confirmed booking before the show starts; frees its places',
+    status: 200, response: bookingSchema,
+    errors: { 404: 'No such booking of yours', 409: 'The booking can no longer be cancelled' },
+  }),
+  health: endpoint({
+    method: 'get', path: '/health', tag: 'System', access: 'public',
+    summary: 'Liveness and database reachability', status: 200, response: healthResponseSchema,
+    errors: { 503: 'The database does not answer' },
+  }),
+} satisfies Record<string, Endpoint>;
+
+export type Endpoints = typeof endpoints;
+export type EndpointName = keyof Endpoints;
