@@ -19,7 +19,7 @@ export const roleSchema = z.enum(['admin', 'user']);
 export type Role = z.infer<typeof roleSchema>;
 
 export const registerRequestSchema = z
-  .strictObject({
+  .object({
     name: z.string().trim().min(1, 'Name is required').max(100, 'Name is at most 100 characters'),
     email: emailSchema,
     password: passwordSchema,
@@ -28,7 +28,7 @@ export const registerRequestSchema = z
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
 export const loginRequestSchema = z
-  .strictObject({
+  .object({
     email: z.string().trim().min(1, 'Email is required').max(254),
     password: z.string().min(1, 'Password is required').max(1024),
   })

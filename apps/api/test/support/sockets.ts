@@ -1,0 +1,34 @@
+import type { ClientToServerEvents, ServerToClientEvents, ShowAvailability } from '@holdfast/contracts';
+import { io, type Socket } from 'socket.io-client';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents> & { received: ShowAvailability[][] };
+
+/** A real Socket.IO client that records every showsUpdated it receives. */
+export async function connectSocket(baseUrl: string): Promise<TestSocket> {
+  const socket = io(baseUrl, { transports: ['websocket'], forceNew: true, reconnection: false }) as TestSocket;
+  socket.received = [];
+  socket.on('showsUpdated', (shows) => socket.received.push(shows));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** Waits for a showsUpdated message that carries the given show and satisfies `matches`. */
+export async function waitForShowUpdate(
+  socket: TestSocket,
+  showId: number,
+  matches: (show: ShowAvailability) => boolean = () => true,
+  timeoutMs = 5_000,
+): Promise<ShowAvailability> {
+  const started = Date.now();
+  for (;;) {
+    for (const message of socket.received) {
+      const show = message.find((candidate) => candidate.id === showId && matches(candidate));
+      if (show) return show;
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`no showsUpdated for show ${showId} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
