@@ -1,0 +1,165 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expireHolds } from '../src/modules/bookings/expire-holds.js';
+import { bearer, createShow, createUser, holdPlaces, storedCounts, storedStatus } from './support/factories.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Real concurrent HTTP requests (not serialised through one supertest agent). */
+async function postJson(path: string, token: string, body: unknown) {
+  const response = await fetch(`${app.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...bearer(token) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+async function manyUsers(count: number) {
+  return Promise.all(Array.from({ length: count }, () => createUser(app).then((u) => u.token)));
+}
+
+describe('many people pressing "Book" at once', () => {
+  it('when 200 people race for 25 places, then exactly 25 win and the SQL counts agree', async () => {
+    const show = await createShow(app, { totalSlots: 25 });
+    const tokens = await manyUsers(200);
+
+    const responses = await Promise.all(tokens.map((token) => postJson('/bookings', token, { showId: show.id })));
+
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(25);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(175);
+    expect(responses.filter((r) => r.status === 409).every((r) => r.body.error.code === 'SOLD_OUT')).toBe(true);
+    expect(await storedCounts(app, show.id)).toEqual({ total: 25, available: 0, held: 25, confirmed: 0, bookings: 25 });
+    expect((await app.http.get(`/shows/${show.id}`)).body.availableSlots).toBe(0);
+  });
+
+  it('when mixed quantities race, then the places held never exceed the total and every refusal is honest', async () => {
+    const show = await createShow(app, { totalSlots: 40 });
+    const tokens = await manyUsers(120);
+
+    const responses = await Promise.all(tokens.map((token, i) => postJson('/bookings', token, { showId: show.id, quantity: (i % 4) + 1 })));
+
+    const won = responses.filter((r) => r.status === 201).reduce((sum, r) => sum + Number(r.body.quantity), 0);
+    expect(responses.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    const counts = await storedCounts(app, show.id);
+    expect(counts.held).toBe(won);
+    expect(counts.available).toBe(40 - won);
+    expect(won).toBeLessThanOrEqual(40);
+    // Each refusal must have been true when it was made: at most quantity-1 places could have been left then.
+    for (const refused of responses.filter((r) => r.status === 409)) {
+      expect(refused.body.error.details.availableSlots).toBeLessThan(4);
+    }
+  });
+
+  it('when bookings, confirms and cancels interleave on one show, then the places always balance', async () => {
+    const show = await createShow(app, { totalSlots: 30 });
+    const tokens = await manyUsers(60);
+    await Promise.all(
+      tokens.map(async (token, i) => {
+        const made = await postJson('/bookings', token, { showId: show.id, quantity: 1 + (i % 2) });
+        if (made.status !== 201) return;
+        if (i % 3 === 0) await postJson(`/bookings/${made.body.id}/cancel`, token, {});
+        else await postJson('/bookings/confirm', token, { bookingId: made.body.id });
+      }),
+    );
+    const counts = await storedCounts(app, show.id);
+    expect(counts.available).toBe(counts.total - counts.held);
+    expect(counts.available).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('confirm racing the expiry sweeper at the moment a hold runs out', () => {
+  /** Holds the booking's row lock from a third connection, so both contenders queue behind it. */
+  async function withBookingLocked(bookingId: number, whileLocked: () => Promise<void>) {
+    const blocker = new pg.Client({ connectionString: app.databaseUrl });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT id FROM bookings WHERE id = $1 FOR UPDATE', [bookingId]);
+      await whileLocked();
+      await blocker.query('COMMIT');
+    } finally {
+      await blocker.end();
+    }
+  }
+
+  async function expectConsistent(showId: number, bookingId: number, confirmStatus: number) {
+    const status = await storedStatus(app, bookingId);
+    expect(status).toBe(confirmStatus === 200 ? 'CONFIRMED' : 'EXPIRED');
+    const counts = await storedCounts(app, showId);
+    expect(counts.available).toBe(counts.total - counts.confirmed);
+  }
+
+  it('when the confirm was sent before expiry and the sweep after, both queued on the lock, then exactly one outcome holds', async () => {
+    const show = await createShow(app, { totalSlots: 3 });
+    const { token } = await createUser(app);
+    const hold = await holdPlaces(app, token, show.id, 2);
+    await app.db.query(`UPDATE bookings SET expires_at = now() + interval '700 milliseconds' WHERE id = $1`, [hold.id]);
+
+    let confirming!: Promise<{ status: number }>;
+    let sweeping!: Promise<number>;
+    await withBookingLocked(hold.id, async () => {
+      confirming = postJson('/bookings/confirm', token, { bookingId: hold.id });
+      await sleep(1_000); // the hold runs out while the confirm waits for the lock
+      sweeping = expireHolds(app);
+      await sleep(200);
+    });
+    const [confirmed, expired] = await Promise.all([confirming, sweeping]);
+
+    // Whichever got the row first decides; the other must see its result, never both succeed.
+    expect(expired).toBe(confirmed.status === 200 ? 0 : 1);
+    await expectConsistent(show.id, hold.id, confirmed.status);
+  });
+
+  it('when the sweep queued first and the confirm arrives after expiry, then the hold expires and the confirm gets 409', async () => {
+    const show = await createShow(app, { totalSlots: 3 });
+    const { token } = await createUser(app);
+    const hold = await holdPlaces(app, token, show.id, 2);
+    await app.db.query(`UPDATE bookings SET expires_at = now() + interval '300 milliseconds' WHERE id = $1`, [hold.id]);
+
+    let confirming!: Promise<{ status: number; body: Record<string, any> }>;
+    let sweeping!: Promise<number>;
+    await withBookingLocked(hold.id, async () => {
+      await sleep(500);
+      sweeping = expireHolds(app);
+      await sleep(200);
+      confirming = postJson('/bookings/confirm', token, { bookingId: hold.id });
+      await sleep(200);
+    });
+    const [confirmed, expired] = await Promise.all([confirming, sweeping]);
+
+    expect(confirmed.status).toBe(409);
+    expect(confirmed.body.error.code).toBe('HOLD_EXPIRED');
+    expect(expired).toBe(1);
+    await expectConsistent(show.id, hold.id, 409);
+  });
+
+  it('when 40 holds run out at one instant while their owners confirm and the sweeper runs, then every one ends in exactly one state', async () => {
+    const show = await createShow(app, { totalSlots: 80 });
+    const owners = await manyUsers(40);
+    const holds = await Promise.all(owners.map((token) => holdPlaces(app, token, show.id, 2)));
+    await app.db.query(`UPDATE bookings SET expires_at = now() + interval '400 milliseconds' WHERE show_id = $1`, [show.id]);
+    await sleep(380);
+
+    const [confirms] = await Promise.all([
+      Promise.all(holds.map((hold, i) => postJson('/bookings/confirm', owners[i]!, { bookingId: hold.id }))),
+      (async () => {
+        await sleep(20);
+        await Promise.all([expireHolds(app), expireHolds(app)]);
+      })(),
+    ]);
+    await expireHolds(app);
+
+    for (const [i, hold] of holds.entries()) {
+      await expectConsistent(show.id, hold.id, confirms[i]!.status);
+    }
+  });
+});
