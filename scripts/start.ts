@@ -12,7 +12,6 @@ const root = join(import.meta.dirname, '..');
 const dataDir = join(root, '.data');
 const apiPort = process.env.PORT ?? '3000';
 const webPort = process.env.WEB_PORT ?? '5173';
-const viteBin = join(root, 'apps/web/node_modules/vite/bin/vite.js');
 const children: ChildProcess[] = [];
 let embedded: EmbeddedDatabase | null = null;
 
@@ -33,8 +32,8 @@ async function databaseUrl(): Promise<string> {
   return embedded.urlFor('holdfast');
 }
 
-function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd = root) {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: 'inherit' });
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`[holdfast] ${name} stopped (${signal ?? `exit ${code}`}); shutting down`);
@@ -70,9 +69,7 @@ run('API', process.execPath, ['apps/api/dist/main.js'], {
   ADMIN_PASSWORD: admin.password,
   SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
 });
-// The built app reads its API address at run time from /config.js, so one build serves any PORT.
-writeFileSync(join(root, 'apps/web/dist/config.js'), `window.__HOLDFAST_CONFIG__ = ${JSON.stringify({ apiUrl })};\n`);
-run('web', process.execPath, [viteBin, 'preview', '--port', webPort, '--strictPort', '--host'], {}, join(root, 'apps/web'));
+run('web', process.execPath, ['scripts/serve-web.mjs'], { WEB_PORT: webPort, API_URL: apiUrl });
 
 console.log(`
   Holdfast is starting
