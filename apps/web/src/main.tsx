@@ -1,14 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return (
-    <main>
-      <h1>Holdfast</h1>
-      <p>The web app arrives with its own issue. The API documentation is at /api-docs.</p>
-    </main>
-  );
-}
+import { App } from './app/app';
+import './index.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

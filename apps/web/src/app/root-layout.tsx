@@ -1,0 +1,25 @@
+import { Suspense } from 'react';
+import { Outlet, ScrollRestoration } from 'react-router';
+import { LiveIndicator } from '@/components/ui/live-indicator';
+import { Skeleton } from '@/components/ui/skeleton';
+import { AuthProvider } from '@/features/auth/components/auth-provider';
+import { useLiveShows } from '@/hooks/use-live-shows';
+import { SiteHeader } from './site-header';
+
+export function RootLayout() {
+  const { connected } = useLiveShows();
+  return (
+    <AuthProvider>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded-lg focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <SiteHeader liveIndicator={<LiveIndicator connected={connected} />} />
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 pt-4 pb-16 sm:px-6">
+        <Suspense fallback={<Skeleton className="h-40" />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <ScrollRestoration />
+    </AuthProvider>
+  );
+}

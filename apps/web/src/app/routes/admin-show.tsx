@@ -1,0 +1,1 @@
+export function AdminShowRoute() { return <p>todo</p>; }

@@ -1,0 +1,1 @@
+export function BookShowRoute() { return <p>todo</p>; }

@@ -1,0 +1,1 @@
+export function MyBookingsRoute() { return <p>todo</p>; }

@@ -1,0 +1,64 @@
+import type { Show, ShowAvailability } from '@holdfast/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { showKeys } from '@/lib/shows-query';
+import { getShowsSocket, type ShowsSocket } from '@/lib/socket';
+import { applyAvailability } from './apply-availability';
+
+/**
+ * The only subscriber to the socket: writes `showsUpdated` into the query cache so every screen
+ * re-renders from the cache, and refetches after a reconnect because events sent while we were
+ * offline are lost. Returns whether live updates are flowing.
+ */
+export function useLiveShows(getSocket: () => ShowsSocket = getShowsSocket): { connected: boolean } {
+  const queryClient = useQueryClient();
+  // Optimistic until the socket reports a failure, so the first connect does not flash "offline".
+  const [connected, setConnected] = useState(true);
+
+  useEffect(() => {
+    const socket = getSocket();
+    let hasConnected = socket.connected;
+
+    const onUpdate = (updates: ShowAvailability[]) => {
+      const list = queryClient.getQueryData<Show[]>(showKeys.list());
+      const merged = list ? applyAvailability(list, updates) : null;
+      if (merged) queryClient.setQueryData(showKeys.list(), merged);
+      else if (list) void queryClient.invalidateQueries({ queryKey: showKeys.list() });
+      for (const update of updates) {
+        if (update.deleted) {
+          queryClient.removeQueries({ queryKey: showKeys.detail(update.id), exact: true });
+          continue;
+        }
+        queryClient.setQueryData<Show>(showKeys.detail(update.id), (show) =>
+          show ? { ...show, ...withoutUndefined(update) } : show,
+        );
+        void queryClient.invalidateQueries({ queryKey: showKeys.bookings(update.id) });
+      }
+    };
+    const onConnect = () => {
+      setConnected(true);
+      if (hasConnected) void queryClient.invalidateQueries({ queryKey: showKeys.all });
+      hasConnected = true;
+    };
+    const onDisconnect = () => setConnected(false);
+    const onConnectError = () => setConnected(false);
+
+    socket.on('showsUpdated', onUpdate);
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onConnectError);
+    return () => {
+      socket.off('showsUpdated', onUpdate);
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onConnectError);
+    };
+  }, [getSocket, queryClient]);
+
+  return { connected };
+}
+
+function withoutUndefined(update: ShowAvailability): Partial<Show> {
+  const { id: _id, deleted: _deleted, ...rest } = update;
+  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,18 @@
+import { isApiError } from './api-error';
+
+/** Plain words for errors any screen can meet; features explain their own 409s. */
+export function explainError(error: unknown): string {
+  if (!isApiError(error)) return 'Something went wrong. Please try again.';
+  switch (error.code) {
+    case 'NETWORK_ERROR':
+      return 'We could not reach the server. Check your connection and try again.';
+    case 'FORBIDDEN':
+      return 'Your account is not allowed to do that.';
+    case 'UNAUTHENTICATED':
+      return 'Your session has expired. Please log in again.';
+    case 'INTERNAL_ERROR':
+      return 'Something went wrong on our side. Please try again in a moment.';
+    default:
+      return error.message;
+  }
+}

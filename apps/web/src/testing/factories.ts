@@ -1,0 +1,50 @@
+import type { Booking, MyBooking, Show, User } from '@holdfast/contracts';
+
+let nextId = 1;
+const id = () => nextId++;
+const inMinutes = (minutes: number, from = Date.now()) => new Date(from + minutes * 60_000).toISOString();
+
+export const aUser = (overrides: Partial<User> = {}): User => ({
+  id: id(),
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  role: 'user',
+  ...overrides,
+});
+
+export const aShow = (overrides: Partial<Show> = {}): Show => ({
+  id: id(),
+  name: 'Night bus 42',
+  startTime: inMinutes(24 * 60),
+  totalSlots: 40,
+  availableSlots: 40,
+  ...overrides,
+});
+
+export const aBooking = (overrides: Partial<Booking> = {}): Booking => {
+  const createdAt = overrides.createdAt ?? new Date().toISOString();
+  return {
+    id: id(),
+    showId: 1,
+    quantity: 1,
+    status: 'PENDING',
+    createdAt,
+    expiresAt: inMinutes(2, Date.parse(createdAt)),
+    confirmedAt: null,
+    cancelledAt: null,
+    ...overrides,
+  };
+};
+
+export const aMyBooking = (overrides: Partial<MyBooking> = {}): MyBooking => ({
+  ...aBooking(overrides),
+  showName: 'Night bus 42',
+  showStartTime: inMinutes(24 * 60),
+  ...overrides,
+});
+
+/** A signed-in session as the app keeps it, plus the /auth/me answer that goes with it. */
+export function signIn(user: User = aUser()) {
+  localStorage.setItem('holdfast.token', 'test-token');
+  return user;
+}
