@@ -1,6 +1,7 @@
 import type { Booking, BookingStatus, MyBooking, ShowBooking } from '@holdfast/contracts';
-import type { Queryable } from '../../platform/db.js';
-import { LAPSED_HOLDS_CTE } from '../shows/shows.repository.js';
+import { pgErrorCode, type Queryable } from '../../platform/db.js';
+import { showNotFound } from '../shows/shows.errors.js';
+import { showStarted, soldOut } from './bookings.errors.js';
 
 interface BookingRow {
   id: number;
@@ -30,32 +31,31 @@ const BOOKING_COLUMNS = `b.id, b.show_id, b.quantity, b.created_at, b.expires_at
 const RETURNING_BOOKING = 'RETURNING id, show_id, quantity, status, created_at, expires_at, confirmed_at, cancelled_at';
 
 /**
- * In one statement, on a show whose row lock the caller holds: give lapsed holds back, then take
- * `quantity` places and insert the PENDING hold, or take nothing when too few places are left.
- * `before` is read under the lock, so it is the committed count no other transaction can change now.
+ * The booking transaction, run by the `book_seats` function in one round trip: lock the show row
+ * (SELECT ... FOR UPDATE), reclaim its lapsed holds, check and take the places, insert the PENDING hold.
  */
 export async function holdPlaces(
-  tx: Queryable,
+  db: Queryable,
   input: { showId: number; userId: number; quantity: number; holdSeconds: number },
-): Promise<{ booking: Booking | null; availableSlots: number }> {
-  const { rows } = await tx.query<BookingRow & { available_after: number }>(
-    `WITH ${LAPSED_HOLDS_CTE},
-     before AS (SELECT available_slots + (SELECT places FROM freed) AS places FROM shows WHERE id = $1),
-     taken AS (
-       UPDATE shows SET available_slots = (SELECT places FROM before) - CASE WHEN (SELECT places FROM before) >= $3 THEN $3 ELSE 0 END
-       WHERE id = $1
-       RETURNING available_slots, (SELECT places FROM before) >= $3 AS took
-     ),
-     hold AS (
-       INSERT INTO bookings (user_id, show_id, quantity, expires_at)
-       SELECT $2, $1, $3, now() + make_interval(secs => $4) FROM taken WHERE taken.took
-       ${RETURNING_BOOKING}
-     )
-     SELECT taken.available_slots AS available_after, hold.* FROM taken LEFT JOIN hold ON true`,
-    [input.showId, input.userId, input.quantity, input.holdSeconds],
-  );
-  const row = rows[0]!;
-  return { booking: row.id === null ? null : toBooking(row), availableSlots: row.available_after };
+): Promise<Booking> {
+  try {
+    const { rows } = await db.query<BookingRow>(
+      'SELECT id, show_id, quantity, status, created_at, expires_at, confirmed_at, cancelled_at FROM book_seats($1, $2, $3, $4)',
+      [input.showId, input.userId, input.quantity, input.holdSeconds],
+    );
+    return toBooking(rows[0]!);
+  } catch (error) {
+    switch (pgErrorCode(error)) {
+      case 'HF404':
+        throw showNotFound();
+      case 'HF409':
+        throw showStarted();
+      case 'HF410':
+        throw soldOut(Number((error as { detail?: string }).detail ?? 0));
+      default:
+        throw error;
+    }
+  }
 }
 
 /**

@@ -1,0 +1,157 @@
+/**
+ * Booking throughput: the full HTTP path (the production bundle in its own process, driven over keep-alive
+ * connections), the same transaction without HTTP, and a one-statement raw PostgreSQL baseline, each at the
+ * same concurrency on one hot show. Prints medians over several runs.
+ *   pnpm bench:bookings            (embedded PostgreSQL, fsync off)   RUNS=5 CONCURRENCY=32 PER_RUN=2000
+ *   DATABASE_URL=postgres://... pnpm bench:bookings
+ */
+import { freePort, startEmbeddedPostgres } from '@holdfast/embedded-db';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { migrate } from '../src/db/migrate.js';
+import { bookSeats } from '../src/modules/bookings/book-seats.js';
+import { createTokens } from '../src/modules/auth/tokens.js';
+import { insertUser } from '../src/modules/auth/users.repository.js';
+import { insertShow } from '../src/modules/shows/shows.repository.js';
+import { createDb } from '../src/platform/db.js';
+import { createDomainEvents } from '../src/platform/events.js';
+import { createLogger } from '../src/platform/logger.js';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
+const PER_RUN = Number(process.env.PER_RUN ?? 2000);
+const SECRET = 'bench-secret-0123456789abcdef';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+/** Runs `total` operations with `CONCURRENCY` workers; answers ops/s and per-op latencies. */
+async function measure(total: number, operation: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        await operation(i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { opsPerSecond: total / ((performance.now() - started) / 1000), p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) };
+}
+
+/** The API as production runs it: the built bundle, NODE_ENV=production, its own process and event loop. */
+async function startApiProcess(databaseUrl: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, JWT_SECRET: SECRET, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    if (attempt > 100) throw new Error('API did not start; run `pnpm build` first');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+function post(agent: http.Agent, url: string, authorization: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+async function main() {
+  let clusterDir: string | null = null;
+  let stopEmbedded = async () => {};
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    clusterDir = mkdtempSync(join(tmpdir(), 'holdfast-bench-pg-'));
+    const embedded = await startEmbeddedPostgres({ dataDir: clusterDir, throwaway: true });
+    await embedded.createDatabase('holdfast_bench');
+    serverUrl = embedded.urlFor('holdfast_bench');
+    stopEmbedded = () => embedded.stop();
+  }
+  const logger = createLogger('silent');
+  await migrate(serverUrl, logger);
+  const db = createDb(serverUrl, logger, { max: CONCURRENCY });
+  const raw = new pg.Pool({ connectionString: serverUrl, max: CONCURRENCY });
+  raw.on('error', () => {});
+  const events = createDomainEvents();
+  const api = await startApiProcess(serverUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+  const tokens = createTokens(SECRET, 3600);
+  const users = await Promise.all(
+    Array.from({ length: CONCURRENCY }, (_, i) => insertUser(db, { name: `Bench ${i}`, email: `bench-${i}-${Date.now()}@example.test`, passwordHash: 'x', role: 'user' })),
+  );
+  const bearer = users.map((user) => `Bearer ${tokens.sign({ userId: user.id, role: 'user' })}`);
+  const freshShow = () => insertShow(db, { name: 'Bench', startTime: new Date(Date.now() + 86_400_000).toISOString(), totalSlots: 100_000 });
+
+  const scenarios: Record<string, (showId: number) => (i: number) => Promise<void>> = {
+    'HTTP POST /bookings': (showId) => async (i) => {
+      const status = await post(agent, `${api.url}/bookings`, bearer[i % bearer.length]!, JSON.stringify({ showId }));
+      if (status !== 201) throw new Error(`HTTP ${status}`);
+    },
+    'bookSeats use case (no HTTP)': (showId) => async (i) => {
+      await bookSeats({ db, events, holdSeconds: 120 }, { userId: users[i % users.length]!.id, showId, quantity: 1 });
+    },
+    'raw PostgreSQL, one statement': (showId) => async (i) => {
+      // The least any booking can cost: decrement-if-enough and insert in one autocommit statement.
+      const { rowCount } = await raw.query(
+        `WITH taken AS (UPDATE shows SET available_slots = available_slots - 1 WHERE id = $1 AND available_slots >= 1 RETURNING id)
+         INSERT INTO bookings (user_id, show_id, quantity, expires_at) SELECT $2, id, 1, now() + interval '120 seconds' FROM taken`,
+        [showId, users[i % users.length]!.id],
+      );
+      if (rowCount !== 1) throw new Error('raw booking failed');
+    },
+  };
+
+  console.log(`Holdfast booking benchmark: ${RUNS} runs x ${PER_RUN} bookings, concurrency ${CONCURRENCY}, one hot show`);
+  console.log(`database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL 18 (fsync=off)'}; node ${process.version}\n`);
+  const results: Record<string, { ops: number[]; p50: number[]; p95: number[] }> = {};
+  for (let run = 0; run < RUNS; run++) {
+    // Interleave scenarios run by run, so machine noise spreads over all of them alike.
+    for (const [name, scenario] of Object.entries(scenarios)) {
+      const show = await freshShow();
+      const result = await measure(PER_RUN, scenario(show.id));
+      const entry = (results[name] ??= { ops: [], p50: [], p95: [] });
+      entry.ops.push(result.opsPerSecond);
+      entry.p50.push(result.p50);
+      entry.p95.push(result.p95);
+    }
+  }
+  const baseline = median(results['raw PostgreSQL, one statement']!.ops);
+  console.log('scenario                          median ops/s   p50 ms   p95 ms   vs raw');
+  for (const [name, entry] of Object.entries(results)) {
+    const ops = median(entry.ops);
+    console.log(
+      `${name.padEnd(32)} ${ops.toFixed(0).padStart(13)} ${median(entry.p50).toFixed(2).padStart(8)} ${median(entry.p95).toFixed(2).padStart(8)}   ${(ops / baseline).toFixed(2)}x`,
+    );
+  }
+
+  api.stop();
+  agent.destroy();
+  await db.close();
+  await raw.end();
+  await stopEmbedded();
+  if (clusterDir) rmSync(clusterDir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
