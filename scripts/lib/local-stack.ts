@@ -1,0 +1,67 @@
+/**
+ * What `npm start` and `pnpm dev` share: a PostgreSQL (embedded unless DATABASE_URL is set), the demo admin,
+ * and child processes that all stop together.
+ */
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@holdfast/embedded-db';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = join(import.meta.dirname, '..', '..');
+const dataDir = join(root, '.data');
+const children: ChildProcess[] = [];
+let embedded: EmbeddedDatabase | null = null;
+let stopping = false;
+
+/** ADMIN_EMAIL/ADMIN_PASSWORD when given; otherwise a demo admin whose password is made once and kept in .data/. */
+export function adminAccount(): { email: string; password: string } {
+  if (process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD) return { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'admin.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
+  const admin = { email: 'admin@holdfast.local', password: randomBytes(9).toString('base64url') };
+  writeFileSync(file, JSON.stringify(admin), { mode: 0o600 });
+  return admin;
+}
+
+export async function databaseUrl(): Promise<string> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  console.log('[holdfast] starting embedded PostgreSQL (data in .data/postgres)');
+  embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres') });
+  await embedded.createDatabase('holdfast');
+  return embedded.urlFor('holdfast');
+}
+
+/** Starts a child in the repository root; if any child dies, everything stops. */
+export function run(name: string, args: string[], env: NodeJS.ProcessEnv, cwd = root) {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`[holdfast] ${name} stopped (${signal ?? `exit ${code}`}); shutting down`);
+    void stopAll(1);
+  });
+  children.push(child);
+}
+
+export async function stopAll(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await embedded?.stop().catch(() => {});
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void stopAll());
+process.on('SIGTERM', () => void stopAll());
+
+export function banner(webUrl: string, apiUrl: string, admin: { email: string; password: string }) {
+  console.log(`
+  Holdfast is starting
+    web app      ${webUrl}
+    API          ${apiUrl}   (Swagger UI: ${apiUrl}/api-docs/)
+    demo admin   ${admin.email} / ${admin.password}
+  Press Ctrl+C to stop.
+`);
+}
