@@ -1,18 +1,16 @@
 import type { Show } from '@holdfast/contracts';
 import { Link } from 'react-router';
 import { buttonClass } from '@/components/ui/button';
-import { formatShowTime } from '@/lib/format';
 import { showState } from '../hooks/show-state';
-import { AvailabilityBar } from './availability-bar';
-import { LiveCount } from './live-count';
+import { ShowSummary } from './show-summary';
 
-const stateLabel = { 'sold-out': 'Sold out', started: 'Started' } as const;
+export const stateLabel = { 'sold-out': 'Sold out', started: 'Started' } as const;
 
 export function ShowCard({ show }: { show: Show }) {
   const state = showState(show);
   const headingId = `show-${show.id}-name`;
   return (
-    <article aria-labelledby={headingId} className="glass flex flex-col gap-3 rounded-2xl p-5">
+    <article aria-labelledby={headingId} className="glass flex flex-1 flex-col gap-3 rounded-2xl p-5">
       <div className="flex items-start justify-between gap-3">
         <h2 id={headingId} className="text-lg leading-snug font-semibold">
           {show.name}
@@ -23,11 +21,7 @@ export function ShowCard({ show }: { show: Show }) {
           </span>
         )}
       </div>
-      <p className="text-sm text-slate-700">
-        <time dateTime={show.startTime}>{formatShowTime(show.startTime)}</time>
-      </p>
-      <LiveCount available={show.availableSlots} total={show.totalSlots} />
-      <AvailabilityBar available={show.availableSlots} total={show.totalSlots} />
+      <ShowSummary show={show} />
       {state === 'open' && (
         <Link to={`/shows/${show.id}`} className={buttonClass('primary', 'self-start')}>
           Book

@@ -1,0 +1,199 @@
+import type { Booking } from '@holdfast/contracts';
+import { screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { aBooking, aMyBooking, aShow, aUser, signIn } from '@/testing/factories';
+import { apiError, fakeApi, json } from '@/testing/fake-api';
+import { renderApp } from '@/testing/render-app';
+
+const show = aShow({ name: 'Ferry crossing', totalSlots: 6, availableSlots: 4 });
+const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+const signedIn = () => {
+  const user = signIn(aUser());
+  return { 'GET /auth/me': () => json(200, { user }), 'GET /shows/:id': () => json(200, show) };
+};
+const storeInFlight = (value: object) => sessionStorage.setItem('holdfast.inFlightBooking', JSON.stringify(value));
+
+describe('booking a show', () => {
+  let routes: ReturnType<typeof signedIn>;
+  beforeEach(() => {
+    routes = signedIn();
+  });
+
+  it('when a person books and confirms, then they see the countdown and then "Confirmed"', async () => {
+    const hold = aBooking({ showId: show.id, quantity: 2 });
+    const bodies: unknown[] = [];
+    fakeApi({
+      ...routes,
+      'POST /bookings': ({ body }) => (bodies.push(body), json(201, hold)),
+      'POST /bookings/confirm': ({ body }) => (bodies.push(body), json(200, { ...hold, status: 'CONFIRMED' })),
+    });
+    const { user } = renderApp(`/shows/${show.id}`);
+
+    const quantity = await screen.findByLabelText('Quantity');
+    await user.clear(quantity);
+    await user.type(quantity, '2');
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+
+    expect(await screen.findByRole('timer', { name: 'Time left to confirm' })).toHaveTextContent(/^(2:00|1:59)$/);
+    await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+
+    expect(await screen.findByText('Confirmed')).toBeInTheDocument();
+    expect(bodies).toEqual([{ showId: show.id, quantity: 2 }, { bookingId: hold.id }]);
+    expect(sessionStorage.getItem('holdfast.inFlightBooking')).toBeNull();
+  });
+
+  it('when the places sold out while the person looked, then it says so in plain words', async () => {
+    fakeApi({
+      ...routes,
+      'POST /bookings': () => apiError(409, 'SOLD_OUT', 'Not enough places', { availableSlots: 1 }),
+    });
+    const { user } = renderApp(`/shows/${show.id}`);
+
+    await user.type(await screen.findByLabelText('Quantity'), '{backspace}3');
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Someone booked while you were looking: only 1 place left now. Choose fewer and try again.',
+    );
+    expect(screen.queryByText(/SOLD_OUT/)).not.toBeInTheDocument();
+  });
+
+  it('when the quantity is not a whole number, then the field says so and nothing is sent', async () => {
+    const calls = fakeApi(routes);
+    const { user } = renderApp(`/shows/${show.id}`);
+
+    await user.type(await screen.findByLabelText('Quantity'), '{backspace}1.5');
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+
+    expect(screen.getByLabelText('Quantity')).toHaveAccessibleDescription(/Quantity must be a whole number/);
+    expect(calls).not.toContain('POST /bookings');
+  });
+
+  it('when the hold runs out before confirming, then the screen says so and offers to try again', async () => {
+    fakeApi({ ...routes, 'POST /bookings': () => json(201, aBooking({ showId: show.id, expiresAt: inSeconds(1.2) })) });
+    const { user } = renderApp(`/shows/${show.id}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Book' }));
+
+    expect(await screen.findByText('Hold expired', {}, { timeout: 3000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByLabelText('Quantity')).toBeInTheDocument();
+  });
+
+  it('when the server says the hold expired at confirm time, then the screen says so', async () => {
+    const hold = aBooking({ showId: show.id });
+    fakeApi({
+      ...routes,
+      'POST /bookings': () => json(201, hold),
+      'POST /bookings/confirm': () => apiError(409, 'HOLD_EXPIRED', 'The hold expired'),
+    });
+    const { user } = renderApp(`/shows/${show.id}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Book' }));
+    await user.click(await screen.findByRole('button', { name: 'Confirm booking' }));
+
+    expect(await screen.findByText('Hold expired')).toBeInTheDocument();
+  });
+});
+
+describe('recovering an interrupted booking', () => {
+  let routes: ReturnType<typeof signedIn>;
+  beforeEach(() => {
+    routes = signedIn();
+  });
+
+  it('when the tab reloads during a hold, then the server is asked and the countdown resumes where it is', async () => {
+    const hold = aBooking({ showId: show.id, expiresAt: inSeconds(45) });
+    storeInFlight({ showId: show.id, quantity: 1, requestedAt: Date.now() - 75_000, bookingId: hold.id });
+    const calls = fakeApi({ ...routes, 'GET /bookings/:id': () => json(200, hold) });
+    renderApp(`/shows/${show.id}`);
+
+    expect(await screen.findByRole('timer')).toHaveTextContent(/^0:4[45]$/);
+    expect(calls).toContain(`GET /bookings/${hold.id}`);
+    expect(screen.getByRole('button', { name: 'Confirm booking' })).toBeEnabled();
+  });
+
+  it('when the answer to confirm is lost but the server did confirm, then it shows "Confirmed"', async () => {
+    const hold = aBooking({ showId: show.id });
+    let confirmed = false;
+    fakeApi({
+      ...routes,
+      'POST /bookings': () => json(201, hold),
+      'POST /bookings/confirm': () => ((confirmed = true), 'network-error'),
+      'GET /bookings/:id': () => json(200, { ...hold, status: confirmed ? 'CONFIRMED' : 'PENDING' }),
+    });
+    const { user } = renderApp(`/shows/${show.id}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Book' }));
+    await user.click(await screen.findByRole('button', { name: 'Confirm booking' }));
+
+    expect(await screen.findByText('Confirmed')).toBeInTheDocument();
+  });
+
+  it('when the answer to confirm is lost and the server never got it, then the hold is shown again', async () => {
+    const hold = aBooking({ showId: show.id });
+    fakeApi({
+      ...routes,
+      'POST /bookings': () => json(201, hold),
+      'POST /bookings/confirm': () => 'network-error',
+      'GET /bookings/:id': () => json(200, hold),
+    });
+    const { user } = renderApp(`/shows/${show.id}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Book' }));
+    await user.click(await screen.findByRole('button', { name: 'Confirm booking' }));
+
+    expect(await screen.findByRole('button', { name: 'Confirm booking' })).toBeEnabled();
+    expect(screen.getByRole('timer')).toBeInTheDocument();
+    expect(screen.queryByText('Confirmed')).not.toBeInTheDocument();
+  });
+
+  it('when the answer to "book" is lost, then the hold is found in my bookings and its countdown shown', async () => {
+    const mine = [
+      aMyBooking({ showId: show.id, quantity: 2, createdAt: new Date().toISOString(), expiresAt: inSeconds(100) }),
+      aMyBooking({ showId: show.id, quantity: 2, status: 'CONFIRMED', createdAt: inSeconds(-86_400) }),
+    ];
+    fakeApi({
+      ...routes,
+      'POST /bookings': () => 'network-error',
+      'GET /bookings/my-bookings': () => json(200, mine),
+    });
+    const { user } = renderApp(`/shows/${show.id}`);
+
+    await user.type(await screen.findByLabelText('Quantity'), '{backspace}2');
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+
+    expect(await screen.findByRole('timer')).toHaveTextContent(/^1:(40|39)$/);
+    const stored = JSON.parse(sessionStorage.getItem('holdfast.inFlightBooking')!) as { bookingId: number };
+    expect(stored.bookingId).toBe(mine[0]!.id);
+  });
+
+  it('when the answer to "book" is lost and nothing was held, then it says nothing was booked', async () => {
+    const old: Booking = aMyBooking({ showId: show.id, quantity: 1, createdAt: inSeconds(-3_600) });
+    fakeApi({
+      ...routes,
+      'POST /bookings': () => 'network-error',
+      'GET /bookings/my-bookings': () => json(200, [old]),
+    });
+    const { user } = renderApp(`/shows/${show.id}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Book' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('that booking did not go through and nothing is held');
+    expect(screen.queryByRole('timer')).not.toBeInTheDocument();
+  });
+
+  it('when the server is still unreachable, then it says so and checks again on request', async () => {
+    const hold = aBooking({ showId: show.id, status: 'CONFIRMED' });
+    storeInFlight({ showId: show.id, quantity: 1, requestedAt: Date.now(), bookingId: hold.id });
+    let online = false;
+    fakeApi({ ...routes, 'GET /bookings/:id': () => (online ? json(200, hold) : 'network-error') });
+    const { user } = renderApp(`/shows/${show.id}`);
+
+    expect(await screen.findByText('Connection lost')).toBeInTheDocument();
+    online = true;
+    await user.click(screen.getByRole('button', { name: 'Check again' }));
+
+    expect(await screen.findByText('Confirmed')).toBeInTheDocument();
+  });
+});

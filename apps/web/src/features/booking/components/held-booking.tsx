@@ -1,0 +1,31 @@
+import { Button } from '@/components/ui/button';
+import { places } from '@/lib/format';
+import { useBookingFlow } from '../hooks/booking-flow-context';
+import { HoldCountdown } from './hold-countdown';
+
+export function HeldBooking() {
+  const { state, confirm, release, holdRanOut } = useBookingFlow();
+  if (state.step !== 'held' && state.step !== 'confirming') return null;
+  const confirming = state.step === 'confirming';
+  return (
+    <div className="flex flex-col items-center gap-4 text-center">
+      <p className="text-base">
+        <strong>{places(state.booking.quantity)}</strong> held for you. Confirm before the time runs out.
+      </p>
+      <HoldCountdown expiresAt={state.booking.expiresAt} onExpire={holdRanOut} />
+      {state.step === 'held' && state.problem && (
+        <p role="alert" className="text-rose-700">
+          {state.problem}
+        </p>
+      )}
+      <div className="flex flex-wrap justify-center gap-2">
+        <Button onClick={() => void confirm()} disabled={confirming}>
+          {confirming ? 'Confirming…' : 'Confirm booking'}
+        </Button>
+        <Button variant="ghost" onClick={() => void release()} disabled={confirming}>
+          Release places
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { observeServerTime, resetServerClock } from '@/lib/server-clock';
+import { HoldCountdown } from './hold-countdown';
+
+const inSeconds = (seconds: number, from = Date.now()) => new Date(from + seconds * 1000).toISOString();
+
+describe('HoldCountdown', () => {
+  beforeEach(() => vi.useFakeTimers({ now: new Date('2030-01-01T10:00:00Z') }));
+  afterEach(() => {
+    vi.useRealTimers();
+    resetServerClock();
+  });
+
+  it('when time passes, then it counts down to expiresAt and announces the last seconds', () => {
+    const onExpire = vi.fn();
+    render(<HoldCountdown expiresAt={inSeconds(65)} onExpire={onExpire} />);
+    const timer = screen.getByRole('timer', { name: 'Time left to confirm' });
+    expect(timer).toHaveTextContent('1:05');
+
+    act(() => vi.advanceTimersByTime(35_000));
+    expect(timer).toHaveTextContent('0:30');
+    expect(screen.getByText('30 seconds left to confirm.')).toBeInTheDocument();
+
+    act(() => vi.advanceTimersByTime(20_000));
+    expect(timer).toHaveTextContent('0:10');
+    expect(screen.getByText('10 seconds left to confirm.')).toBeInTheDocument();
+    expect(onExpire).not.toHaveBeenCalled();
+  });
+
+  it('when expiresAt is reached, then it shows 0:00 and reports the expiry exactly once', () => {
+    const onExpire = vi.fn();
+    render(<HoldCountdown expiresAt={inSeconds(3)} onExpire={onExpire} />);
+
+    act(() => vi.advanceTimersByTime(2_900));
+    expect(onExpire).not.toHaveBeenCalled();
+    act(() => vi.advanceTimersByTime(200));
+    expect(screen.getByRole('timer')).toHaveTextContent('0:00');
+    expect(onExpire).toHaveBeenCalledTimes(1);
+
+    act(() => vi.advanceTimersByTime(5_000));
+    expect(onExpire).toHaveBeenCalledTimes(1);
+  });
+
+  it('when this device clock is behind the server, then it counts to the server deadline, not a local one', () => {
+    // The server's clock reads one minute ahead of ours.
+    const serverTime = Date.now() + 60_000;
+    observeServerTime(serverTime, Date.now(), Date.now());
+
+    render(<HoldCountdown expiresAt={inSeconds(120, serverTime)} onExpire={() => {}} />);
+
+    expect(screen.getByRole('timer')).toHaveTextContent('2:00');
+  });
+
+  it('when the hold already ran out (e.g. resumed after a long reload), then it ends at once', () => {
+    const onExpire = vi.fn();
+    render(<HoldCountdown expiresAt={inSeconds(-5)} onExpire={onExpire} />);
+    expect(screen.getByRole('timer')).toHaveTextContent('0:00');
+    expect(onExpire).toHaveBeenCalledTimes(1);
+  });
+});
