@@ -4,7 +4,7 @@
 // fetch the pinned pnpm through npm into .tools/, install, build, then hand over.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,10 +26,12 @@ function ensurePnpm() {
   if (installedPnpmVersion() === pnpmVersion) return;
   console.log(`[holdfast] fetching pnpm ${pnpmVersion} into .tools/ (one time)`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  run(npm, ['install', '--prefix', toolsDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `pnpm@${pnpmVersion}`]);
+  run(npm, ['install', '--prefix', toolsDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--no-update-notifier', `pnpm@${pnpmVersion}`]);
 }
 
-const pnpm = (...args) => run(process.execPath, [pnpmEntry, ...args], { npm_config_update_notifier: 'false' });
+// Package scripts call `pnpm` by name, so the fetched one goes first on PATH for everything started below.
+const pathWithPnpm = [join(toolsDir, 'node_modules', '.bin'), process.env.PATH].join(delimiter);
+const pnpm = (...args) => run(process.execPath, [pnpmEntry, ...args], { PATH: pathWithPnpm, npm_config_update_notifier: 'false' });
 
 const command = process.argv[2];
 ensurePnpm();

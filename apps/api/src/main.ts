@@ -16,6 +16,7 @@ import { createLogger } from './platform/logger.js';
 async function main() {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
+  if (config.jwt.secret.length < 32) logger.warn('JWT_SECRET is shorter than 32 characters: use a long random secret in production');
   await migrate(config.databaseUrl, logger);
 
   const db = createDb(config.databaseUrl, logger);
