@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { hasCode } from '@/lib/api-error';
+import { explainError } from '@/lib/explain-error';
+import { useCancelBooking } from '../api/my-bookings-api';
+
+/** Cancelling frees places for others and cannot be undone, so it takes a second, explicit step. */
+export function CancelBooking({ bookingId, showName }: { bookingId: number; showName: string }) {
+  const [asking, setAsking] = useState(false);
+  const cancel = useCancelBooking();
+
+  if (cancel.isError) {
+    const message = hasCode(cancel.error, 'BOOKING_NOT_CANCELLABLE')
+      ? 'This booking can no longer be cancelled.'
+      : explainError(cancel.error);
+    return (
+      <p role="alert" className="text-sm text-rose-700">
+        {message}
+      </p>
+    );
+  }
+  if (!asking) {
+    return (
+      <Button variant="secondary" onClick={() => setAsking(true)}>
+        Cancel booking
+      </Button>
+    );
+  }
+  return (
+    <div role="group" aria-label={`Cancel ${showName}?`} className="flex flex-wrap items-center gap-2">
+      <span className="text-sm">Cancel this booking? Its places go back to others.</span>
+      <Button variant="danger" disabled={cancel.isPending} onClick={() => cancel.mutate(bookingId)}>
+        {cancel.isPending ? 'Cancelling…' : 'Yes, cancel'}
+      </Button>
+      <Button variant="ghost" disabled={cancel.isPending} onClick={() => setAsking(false)}>
+        Keep booking
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { Button, buttonClass } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
+import { Skeleton } from '@/components/ui/skeleton';
+import { explainError } from '@/lib/explain-error';
+import { myBookingsQuery } from '../api/my-bookings-api';
+import { MyBookingItem } from './my-booking-item';
+
+export function MyBookingList() {
+  const bookings = useQuery(myBookingsQuery());
+
+  if (bookings.isPending) {
+    return (
+      <div role="status" aria-label="Loading your bookings" className="flex flex-col gap-3">
+        <Skeleton className="h-20" />
+        <Skeleton className="h-20" />
+      </div>
+    );
+  }
+  if (bookings.isError) {
+    return (
+      <Notice role="alert" title="Could not load your bookings" action={<Button onClick={() => void bookings.refetch()}>Try again</Button>}>
+        {explainError(bookings.error)}
+      </Notice>
+    );
+  }
+  if (bookings.data.length === 0) {
+    return (
+      <Notice title="No bookings yet" action={<Link to="/" className={buttonClass()}>Browse shows</Link>}>
+        When you book a show it appears here.
+      </Notice>
+    );
+  }
+  return (
+    <ul className="flex flex-col gap-3">
+      {bookings.data.map((booking) => (
+        <li key={booking.id}>
+          <MyBookingItem booking={booking} />
+        </li>
+      ))}
+    </ul>
+  );
+}
