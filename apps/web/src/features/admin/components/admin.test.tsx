@@ -1,0 +1,151 @@
+import type { Show, ShowBooking } from '@holdfast/contracts';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { aBooking, aShow, aUser, signIn } from '@/testing/factories';
+import { apiError, fakeApi, json } from '@/testing/fake-api';
+import { fakeSocket } from '@/testing/fake-socket';
+import { renderApp } from '@/testing/render-app';
+
+const asAdmin = () => {
+  const admin = signIn(aUser({ role: 'admin', name: 'Admin' }));
+  return { 'GET /auth/me': () => json(200, { user: admin }) };
+};
+const aShowBooking = (overrides: Partial<ShowBooking>): ShowBooking => ({
+  ...aBooking(overrides),
+  userId: 9,
+  userName: 'Grace',
+  userEmail: 'grace@example.com',
+  ...overrides,
+});
+
+describe('admin access', () => {
+  it('when a non-admin types the admin address, then a friendly 403 page shows and no admin link', async () => {
+    const user = signIn(aUser({ role: 'user' }));
+    const calls = fakeApi({ 'GET /auth/me': () => json(200, { user }) });
+    renderApp('/admin');
+
+    expect(await screen.findByRole('heading', { name: 'This page is for administrators' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
+    expect(calls).not.toContain('GET /shows');
+  });
+});
+
+describe('creating a show', () => {
+  it('when the form is sent empty, then every field explains itself and nothing is sent', async () => {
+    const calls = fakeApi({ ...asAdmin(), 'GET /shows': () => json(200, []) });
+    const { user } = renderApp('/admin');
+
+    await user.click(await screen.findByRole('button', { name: 'Create show' }));
+
+    expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('Name is required');
+    expect(screen.getByLabelText('Start time')).toHaveAccessibleDescription('Start time is required');
+    expect(screen.getByLabelText('Total places')).toHaveAccessibleDescription('Total places is required');
+    expect(calls).not.toContain('POST /shows');
+  });
+
+  it('when the start time is in the past and places are fractional, then those fields say so', async () => {
+    fakeApi({ ...asAdmin(), 'GET /shows': () => json(200, []) });
+    const { user } = renderApp('/admin');
+
+    await user.type(await screen.findByLabelText('Name'), 'Harbour tour');
+    await user.type(screen.getByLabelText('Start time'), '2001-01-01T10:00');
+    await user.type(screen.getByLabelText('Total places'), '2.5');
+    await user.click(screen.getByRole('button', { name: 'Create show' }));
+
+    expect(screen.getByLabelText('Start time')).toHaveAccessibleDescription('Start time must be in the future');
+    expect(screen.getByLabelText('Total places')).toHaveAccessibleDescription('Total places must be a whole number');
+    expect(screen.getByLabelText('Name')).not.toHaveAccessibleDescription();
+  });
+
+  it('when the form is valid, then the show is created with an absolute start time and listed', async () => {
+    const shows: Show[] = [];
+    let sent: { name: string; startTime: string; totalSlots: number } | undefined;
+    fakeApi({
+      ...asAdmin(),
+      'GET /shows': () => json(200, shows),
+      'POST /shows': ({ body }) => {
+        sent = body as typeof sent;
+        const show = aShow({ ...sent, availableSlots: sent!.totalSlots });
+        shows.push(show);
+        return json(201, show);
+      },
+      'GET /shows/:id/bookings': () => json(200, []),
+    });
+    const { user } = renderApp('/admin');
+
+    await user.type(await screen.findByLabelText('Name'), 'Harbour tour');
+    await user.type(screen.getByLabelText('Start time'), '2031-06-01T18:30');
+    await user.type(screen.getByLabelText('Total places'), '25');
+    await user.click(screen.getByRole('button', { name: 'Create show' }));
+
+    expect(await screen.findByText('Created “Harbour tour”.')).toBeInTheDocument();
+    expect(sent).toEqual({ name: 'Harbour tour', startTime: new Date('2031-06-01T18:30').toISOString(), totalSlots: 25 });
+    expect(await screen.findByRole('rowheader', { name: /Harbour tour/ })).toBeInTheDocument();
+    expect(screen.getByLabelText('Name')).toHaveValue('');
+  });
+});
+
+describe('occupancy', () => {
+  it('when bookings change live, then confirmed, held and free update without a reload', async () => {
+    const show = aShow({ name: 'Ferry crossing', totalSlots: 10, availableSlots: 7 });
+    let bookings = [
+      aShowBooking({ showId: show.id, status: 'CONFIRMED', quantity: 2 }),
+      aShowBooking({ showId: show.id, status: 'PENDING', quantity: 1 }),
+      aShowBooking({ showId: show.id, status: 'CANCELLED', quantity: 4 }),
+    ];
+    fakeApi({ ...asAdmin(), 'GET /shows': () => json(200, [show]), 'GET /shows/:id/bookings': () => json(200, bookings) });
+    renderApp('/admin');
+
+    const row = (await screen.findByRole('rowheader', { name: /Ferry crossing/ })).closest('tr')!;
+    // Columns after the show's name: Starts, Confirmed, Held, Free, Total, Actions.
+    const counts = () => within(row).getAllByRole('cell').slice(1, 5).map((cell) => cell.textContent);
+    await waitFor(() => expect(counts()).toEqual(['2', '1', '7', '10']));
+    const totals = screen.getByRole('region', { name: 'Totals across all shows' });
+    expect(within(totals).getByText('Held').nextSibling).toHaveTextContent('1');
+
+    bookings = [...bookings, aShowBooking({ showId: show.id, status: 'CONFIRMED', quantity: 3 })];
+    act(() => fakeSocket.serverSends([{ id: show.id, totalSlots: 10, availableSlots: 4 }]));
+
+    await waitFor(() => expect(counts()).toEqual(['5', '1', '4', '10']));
+    expect(within(totals).getByText('Confirmed').nextSibling).toHaveTextContent('5');
+  });
+});
+
+describe('managing a show', () => {
+  it('when total places would drop below those taken, then the field says how many are taken', async () => {
+    const show = aShow({ name: 'Ferry crossing', totalSlots: 10, availableSlots: 4 });
+    fakeApi({
+      ...asAdmin(),
+      'GET /shows/:id': () => json(200, show),
+      'GET /shows/:id/bookings': () => json(200, []),
+      'PATCH /shows/:id': () => apiError(409, 'SLOTS_BELOW_TAKEN', 'Too few', { taken: 6 }),
+    });
+    const { user } = renderApp(`/admin/shows/${show.id}`);
+
+    const total = await screen.findByLabelText('Total places');
+    await user.clear(total);
+    await user.type(total, '3');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText(/6 places are already booked or held/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Total places')).toHaveAccessibleDescription(
+      '6 places are already booked or held, so total places cannot go below 6.',
+    );
+  });
+
+  it('when deleting a show with active bookings, then it asks first and explains the refusal', async () => {
+    const show = aShow({ name: 'Ferry crossing' });
+    fakeApi({
+      ...asAdmin(),
+      'GET /shows/:id': () => json(200, show),
+      'GET /shows/:id/bookings': () => json(200, []),
+      'DELETE /shows/:id': () => apiError(409, 'SHOW_HAS_BOOKINGS', 'Has bookings', { active: 2 }),
+    });
+    const { user } = renderApp(`/admin/shows/${show.id}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Delete show' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('This show still has 2 active bookings');
+  });
+});

@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { Button, buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
+import { Skeleton } from '@/components/ui/skeleton';
+import { hasCode } from '@/lib/api-error';
+import { explainError } from '@/lib/explain-error';
+import { showQuery } from '@/lib/shows-query';
+import { showBookingsQuery } from '../api/admin-api';
+import { occupancyOf } from '../hooks/occupancy';
+import { DeleteShow } from './delete-show';
+import { EditShow } from './edit-show';
+import { OccupancyBar } from './occupancy-bar';
+import { ShowBookings } from './show-bookings';
+
+export function ManageShow({ showId }: { showId: number }) {
+  const navigate = useNavigate();
+  const show = useQuery(showQuery(showId));
+  const bookings = useQuery(showBookingsQuery(showId));
+
+  if (hasCode(show.error, 'SHOW_NOT_FOUND')) {
+    return <Notice title="Show not found" action={<Link to="/admin" className={buttonClass()}>Back to dashboard</Link>}>It may have been deleted.</Notice>;
+  }
+  if (show.isError) {
+    return <Notice role="alert" title="Server unreachable" action={<Button onClick={() => void show.refetch()}>Try again</Button>}>{explainError(show.error)}</Notice>;
+  }
+  if (show.isPending) return <Skeleton className="h-64" />;
+
+  const occupancy = occupancyOf(show.data, bookings.data);
+  return (
+    <div className="grid gap-5 lg:grid-cols-2">
+      <Card className="flex flex-col gap-4">
+        <h2 className="text-lg font-semibold">Edit</h2>
+        <EditShow key={show.data.id} show={show.data} />
+        <DeleteShow showId={showId} showName={show.data.name} onDeleted={() => navigate('/admin')} />
+      </Card>
+      <Card className="flex flex-col gap-4">
+        <h2 className="text-lg font-semibold">Occupancy</h2>
+        <p className="tabular-nums" aria-live="polite">
+          {occupancy.confirmed} confirmed · {occupancy.held} held · {occupancy.free} free of {occupancy.total}
+        </p>
+        <OccupancyBar occupancy={occupancy} />
+        <h2 className="text-lg font-semibold">Bookings</h2>
+        {bookings.isPending ? <Skeleton className="h-24" /> : bookings.isError ? <p role="alert">{explainError(bookings.error)}</p> : <ShowBookings bookings={bookings.data} />}
+      </Card>
+    </div>
+  );
+}
