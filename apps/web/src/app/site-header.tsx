@@ -5,7 +5,7 @@ import { cn } from '@/components/ui/cn';
 import { useAuth } from '@/features/auth/hooks/auth-context';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
-  cn('rounded-lg px-3 py-2 text-sm font-medium hover:bg-white/60', isActive && 'bg-white/70 text-indigo-900');
+  cn('rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap hover:bg-white/60', isActive && 'bg-white/70 text-indigo-900');
 
 export function SiteHeader({ liveIndicator }: { liveIndicator: ReactNode }) {
   const { user, status, logOut } = useAuth();
@@ -13,10 +13,10 @@ export function SiteHeader({ liveIndicator }: { liveIndicator: ReactNode }) {
   return (
     <header className="glass sticky top-0 z-10 border-x-0 border-t-0">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-        <NavLink to="/" className="text-lg font-bold tracking-tight text-indigo-900">
+        <NavLink to="/" className="mr-auto text-lg font-bold tracking-tight text-indigo-900 sm:mr-0">
           Holdfast
         </NavLink>
-        <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1">
+        <nav aria-label="Main" className="order-last flex w-full items-center gap-1 overflow-x-auto sm:order-none sm:w-auto sm:flex-1">
           <NavLink to="/" end className={navClass}>
             Shows
           </NavLink>

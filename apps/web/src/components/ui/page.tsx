@@ -1,12 +1,13 @@
 import { m } from 'motion/react';
 import type { ReactNode } from 'react';
 
-/** Each screen fades in; MotionConfig in the providers turns this off for reduced-motion users. */
+/** Each screen slides in; MotionConfig in the providers turns this off for reduced-motion users. */
 export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
     <m.section
-      initial={{ opacity: 0, y: 8 }}
-      animate={{ opacity: 1, y: 0 }}
+      // Slide only, no fade: content is visible (and counted as painted) before the motion engine loads.
+      initial={{ y: 8 }}
+      animate={{ y: 0 }}
       transition={{ duration: 0.25, ease: 'easeOut' }}
       className="flex flex-col gap-5"
     >

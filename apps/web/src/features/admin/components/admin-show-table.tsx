@@ -31,6 +31,10 @@ export function AdminShowTable({ shows, occupancies }: AdminShowTableProps) {
                 <th scope="row" className="p-3 font-semibold">
                   {show.name}
                   <div className="mt-2 w-32"><OccupancyBar occupancy={occupancy} /></div>
+                  {/* Phones see the counts here without scrolling the table sideways. */}
+                  <p aria-hidden="true" className="mt-1 text-xs font-normal text-slate-700 tabular-nums sm:hidden">
+                    {occupancy.confirmed} confirmed · {occupancy.held} held · {occupancy.free} free
+                  </p>
                 </th>
                 <td className="p-3 whitespace-nowrap">{formatShowTime(show.startTime)}</td>
                 <td className="p-3 text-right tabular-nums">{occupancy.confirmed}</td>
