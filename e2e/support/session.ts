@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchChromium } from './browser.js';
+import { repoRoot } from './stack.js';
+
+export const stack = inject('stack');
+export const chromiumPath = inject('chromiumPath');
+/** Browser tests skip (loudly, see global setup) only where no Chromium exists and CI is not set. */
+export const withBrowser = Boolean(stack && chromiumPath);
+
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 375, height: 740 },
+} as const;
+
+const screenshotDir = join(repoRoot, '.artifacts', 'screenshots');
+
+export async function openBrowser(): Promise<Browser> {
+  return launchChromium(chromiumPath!);
+}
+
+/** A fresh, isolated browser profile (own storage), as a separate person would have. */
+export async function newPerson(browser: Browser, viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], baseURL: stack!.webUrl, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  return { context, page };
+}
+
+/** Saves a screenshot of the page at desktop and phone width under .artifacts/screenshots/. */
+export async function screenshots(page: Page, name: string) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const original = page.viewportSize();
+  for (const [label, size] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: join(screenshotDir, `${name}-${label}.png`), fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+let counter = 0;
+export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}@e2e.test`;
+
+async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${stack!.apiUrl}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export const adminToken = async () => (await api<{ token: string }>('/auth/login', { method: 'POST', body: stack!.admin })).token;
+
+/** A show made through the API (arrange step); the UI under test then shows it. */
+export async function createShow(input: { name: string; totalSlots: number; startsInHours?: number }) {
+  return api<{ id: number; name: string }>('/shows', {
+    method: 'POST',
+    token: await adminToken(),
+    body: { name: input.name, totalSlots: input.totalSlots, startTime: new Date(Date.now() + (input.startsInHours ?? 48) * 3_600_000).toISOString() },
+  });
+}
+
+export async function registerViaApi(name: string) {
+  const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, '-'));
+  const result = await api<{ token: string }>('/auth/register', { method: 'POST', body: { name, email, password: 'e2e-password-1' } });
+  return { email, password: 'e2e-password-1', token: result.token };
+}
+
+export async function bookViaApi(token: string, showId: number, quantity: number) {
+  return api<{ id: number }>('/bookings', { method: 'POST', token, body: { showId, quantity } });
+}
+
+/** Signs in through the real login form. */
+export async function logIn(page: Page, credentials: { email: string; password: string }) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(credentials.email);
+  await page.getByLabel('Password').fill(credentials.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** The show's card on the list page, found by its heading. */
+export const showCard = (page: Page, name: string) => page.getByRole('article', { name });
