@@ -66,6 +66,9 @@ async function main() {
         const categories = result?.lhr.categories;
         scores.performance.push(Math.round((categories?.performance?.score ?? 0) * 100));
         scores.accessibility.push(Math.round((categories?.accessibility?.score ?? 0) * 100));
+        const audits = result?.lhr.audits ?? {};
+        const metric = (id: string) => audits[id]?.displayValue ?? '?';
+        console.log(`  run ${run + 1}: perf ${scores.performance.at(-1)} a11y ${scores.accessibility.at(-1)}  FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`);
         if (run === 0) {
           const failing = Object.values(result?.lhr.audits ?? {}).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary');
           if (failing.length) console.log(`Audits not passed (first run): ${failing.map((a) => a.id).join(', ')}`);
