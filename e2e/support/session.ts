@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './browser.js';
 import { repoRoot } from './stack.js';
 
@@ -17,8 +17,14 @@ export const VIEWPORTS = {
 
 const screenshotDir = join(repoRoot, '.artifacts', 'screenshots');
 
-export async function openBrowser(): Promise<Browser> {
-  return launchChromium(chromiumPath!);
+/** One Chromium for the test file: launched before its tests, closed after. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium(chromiumPath!);
+  });
+  afterAll(() => browser?.close());
+  return () => browser!;
 }
 
 /** A fresh, isolated browser profile (own storage), as a separate person would have. */

@@ -1,22 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, newPerson, openBrowser, registerViaApi, screenshots, showCard, stack, withBrowser } from '../support/session.js';
+import { describe, expect, it } from 'vitest';
+import { logIn, newPerson, registerViaApi, screenshots, showCard, stack, useBrowser, withBrowser } from '../support/session.js';
 
 describe.runIf(withBrowser)('admins run their shows', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(() => browser?.close());
+  const browser = useBrowser();
 
   it('when an admin creates a show, then a user’s open page shows it appear', async () => {
     const name = `Vaccination day ${Date.now()}`;
-    const user = await newPerson(browser, 'phone');
+    const user = await newPerson(browser(), 'phone');
     await logIn(user.page, await registerViaApi('Watcher'));
     await user.page.goto('/');
     await expect.poll(() => user.page.getByText('Live updates on').isVisible()).toBe(true);
 
-    const admin = await newPerson(browser);
+    const admin = await newPerson(browser());
     await logIn(admin.page, stack!.admin);
     await admin.page.getByRole('link', { name: 'Admin' }).click();
     await admin.page.getByLabel('Name').fill(name);
@@ -34,7 +29,7 @@ describe.runIf(withBrowser)('admins run their shows', () => {
   });
 
   it('when the admin form gets bad input, then the messages stand next to the fields', async () => {
-    const admin = await newPerson(browser);
+    const admin = await newPerson(browser());
     await logIn(admin.page, stack!.admin);
     await admin.page.goto('/admin');
     await admin.page.getByLabel('Total places').fill('0');
@@ -45,7 +40,7 @@ describe.runIf(withBrowser)('admins run their shows', () => {
   });
 
   it('when a non-admin types the admin URL, then a friendly 403 page shows and no admin link exists', async () => {
-    const user = await newPerson(browser);
+    const user = await newPerson(browser());
     await logIn(user.page, await registerViaApi('Curious'));
     expect(await user.page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
     await user.page.goto('/admin');

@@ -1,17 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createShow, newPerson, openBrowser, screenshots, showCard, uniqueEmail, withBrowser } from '../support/session.js';
+import { describe, expect, it } from 'vitest';
+import { createShow, newPerson, screenshots, showCard, uniqueEmail, useBrowser, withBrowser } from '../support/session.js';
 
 describe.runIf(withBrowser)('a patient books a place', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(() => browser?.close());
+  const browser = useBrowser();
 
   it('when a newcomer registers, books, confirms, then the booking is in My bookings', async () => {
     const show = await createShow({ name: `Morning clinic ${Date.now()}`, totalSlots: 5 });
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
 
     await page.goto('/');
     await expect.poll(() => showCard(page, show.name).isVisible()).toBe(true);

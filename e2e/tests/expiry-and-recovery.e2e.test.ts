@@ -1,16 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createShow, logIn, newPerson, openBrowser, registerViaApi, screenshots, showCard, stack, withBrowser } from '../support/session.js';
+import { describe, expect, it } from 'vitest';
+import { createShow, logIn, newPerson, registerViaApi, screenshots, showCard, stack, useBrowser, withBrowser } from '../support/session.js';
 
 describe.runIf(withBrowser)('holds that run out, and connections that drop', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(() => browser?.close());
+  const browser = useBrowser();
 
   async function holdPlaces(showName: string, quantity: number) {
-    const person = await newPerson(browser);
+    const person = await newPerson(browser());
     await logIn(person.page, await registerViaApi('Holder'));
     await person.page.goto('/');
     await showCard(person.page, showName).getByRole('link', { name: 'Book' }).click();

@@ -1,18 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createShow, logIn, newPerson, openBrowser, registerViaApi, screenshots, showCard, withBrowser } from '../support/session.js';
+import { describe, expect, it } from 'vitest';
+import { createShow, logIn, newPerson, registerViaApi, screenshots, showCard, useBrowser, withBrowser } from '../support/session.js';
 
 describe.runIf(withBrowser)('everyone watching sees availability change live', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(() => browser?.close());
+  const browser = useBrowser();
 
   it('when one person books, then another person’s open list shows the count drop without a reload', async () => {
     const show = await createShow({ name: `Night bus ${Date.now()}`, totalSlots: 9 });
-    const watcher = await newPerson(browser, 'phone');
-    const booker = await newPerson(browser);
+    const watcher = await newPerson(browser(), 'phone');
+    const booker = await newPerson(browser());
 
     await watcher.page.goto('/');
     const card = showCard(watcher.page, show.name);
