@@ -29,18 +29,6 @@ const SELECT_SHOWS = `
          ), 0)::int AS available_slots
   FROM shows s`;
 
-/**
- * Marks this show's lapsed holds EXPIRED and returns their places to the show. The caller must already
- * hold the show's row lock (lock order: show, then its bookings).
- */
-export const LAPSED_HOLDS_CTE = `
-  lapsed AS (
-    UPDATE bookings SET status = 'EXPIRED'
-    WHERE show_id = $1 AND status = 'PENDING' AND expires_at <= now()
-    RETURNING quantity
-  ),
-  freed AS (SELECT COALESCE(sum(quantity), 0)::int AS places FROM lapsed)`;
-
 export async function listShows(db: Queryable): Promise<Show[]> {
   const { rows } = await db.query<ShowRow>(`${SELECT_SHOWS} ORDER BY s.start_time, s.id`);
   return rows.map(toShow);
@@ -74,11 +62,18 @@ export async function lockShow(tx: Queryable, id: number): Promise<{ id: number;
   return rows[0] ?? null;
 }
 
-/** Returns lapsed holds' places to the locked show; answers the show as it now stands. */
+/**
+ * Marks the show's lapsed holds EXPIRED and returns their places; answers the show as it now stands.
+ * The caller must already hold the show's row lock (lock order: show, then its bookings).
+ */
 export async function reclaimLapsedHolds(tx: Queryable, id: number): Promise<Show> {
   const { rows } = await tx.query<ShowRow>(
-    `WITH ${LAPSED_HOLDS_CTE}
-     UPDATE shows SET available_slots = available_slots + (SELECT places FROM freed) WHERE id = $1
+    `WITH lapsed AS (
+       UPDATE bookings SET status = 'EXPIRED'
+       WHERE show_id = $1 AND status = 'PENDING' AND expires_at <= now()
+       RETURNING quantity
+     )
+     UPDATE shows SET available_slots = available_slots + (SELECT COALESCE(sum(quantity), 0) FROM lapsed)::int WHERE id = $1
      RETURNING id, name, start_time, total_slots, available_slots`,
     [id],
   );
