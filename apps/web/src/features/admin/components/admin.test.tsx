@@ -133,6 +133,41 @@ describe('managing a show', () => {
     );
   });
 
+  it('when saving without changing anything, then it says so and sends nothing', async () => {
+    const show = aShow({ name: 'Ferry crossing' });
+    const calls = fakeApi({ ...asAdmin(), 'GET /shows/:id': () => json(200, show), 'GET /shows/:id/bookings': () => json(200, []) });
+    const { user } = renderApp(`/admin/shows/${show.id}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Save changes' }));
+
+    expect(screen.getByRole('alert')).toHaveTextContent('Nothing has changed yet.');
+    expect(calls.filter((call) => call.startsWith('PATCH'))).toEqual([]);
+  });
+
+  it('when only the name changes, then only the name is sent and the change is confirmed', async () => {
+    const show = aShow({ name: 'Ferry crossing' });
+    let sent: unknown;
+    fakeApi({
+      ...asAdmin(),
+      'GET /shows/:id': () => json(200, show),
+      'GET /shows/:id/bookings': () => json(200, []),
+      'PATCH /shows/:id': ({ body }) => {
+        sent = body;
+        return json(200, { ...show, name: 'Night ferry' });
+      },
+    });
+    const { user } = renderApp(`/admin/shows/${show.id}`);
+
+    const name = await screen.findByLabelText('Name');
+    await user.clear(name);
+    await user.type(name, 'Night ferry');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('Changes saved.')).toBeInTheDocument();
+    expect(sent).toEqual({ name: 'Night ferry' });
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+  });
+
   it('when deleting a show with active bookings, then it asks first and explains the refusal', async () => {
     const show = aShow({ name: 'Ferry crossing' });
     fakeApi({

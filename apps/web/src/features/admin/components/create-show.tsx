@@ -1,8 +1,9 @@
+import { createShowRequestSchema } from '@holdfast/contracts';
 import { useState } from 'react';
 import { Card } from '@/components/ui/card';
-import type { FieldErrors } from '@/lib/form-errors';
+import { useContractForm } from '@/lib/use-contract-form';
 import { useCreateShow } from '../api/admin-api';
-import { parseNewShow } from '../hooks/show-form-values';
+import { explainInvalidShow, readNewShow } from '../hooks/show-form-values';
 import { serverShowErrors } from '../hooks/server-field-errors';
 import { ShowForm } from './show-form';
 
@@ -10,8 +11,18 @@ const empty = { name: '', startTime: '', totalSlots: '' };
 
 export function CreateShow() {
   const create = useCreateShow();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // A new formKey remounts the form, which empties it for the next show.
   const [created, setCreated] = useState<{ name: string; formKey: number } | null>(null);
+  const form = useContractForm({
+    schema: createShowRequestSchema,
+    read: readNewShow,
+    submit: async (request) => {
+      const show = await create.mutateAsync(request);
+      setCreated((c) => ({ name: show.name, formKey: (c?.formKey ?? 0) + 1 }));
+    },
+    refused: serverShowErrors,
+    explainInvalid: explainInvalidShow,
+  });
 
   return (
     <Card className="flex flex-col gap-4">
@@ -21,17 +32,9 @@ export function CreateShow() {
         label="New show"
         initial={empty}
         submitLabel="Create show"
-        busy={create.isPending}
-        errors={errors}
-        onSubmit={(values) => {
-          const parsed = parseNewShow(values);
-          if (!parsed.ok) return setErrors(parsed.errors);
-          setErrors({});
-          create.mutate(parsed.request, {
-            onSuccess: (show) => setCreated((c) => ({ name: show.name, formKey: (c?.formKey ?? 0) + 1 })),
-            onError: (error) => setErrors(serverShowErrors(error)),
-          });
-        }}
+        busy={form.submitting}
+        errors={form.errors}
+        onSubmit={form.onSubmit}
       />
       <p role="status" className="text-sm text-emerald-800">
         {created && `Created “${created.name}”.`}

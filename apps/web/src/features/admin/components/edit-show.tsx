@@ -1,32 +1,37 @@
-import type { Show } from '@holdfast/contracts';
+import { updateShowRequestSchema, type Show } from '@holdfast/contracts';
 import { useState } from 'react';
-import type { FieldErrors } from '@/lib/form-errors';
+import { useContractForm } from '@/lib/use-contract-form';
 import { useUpdateShow } from '../api/admin-api';
-import { parseShowChanges, valuesOf } from '../hooks/show-form-values';
+import { explainInvalidChanges, readShowChanges, valuesOf } from '../hooks/show-form-values';
 import { serverShowErrors } from '../hooks/server-field-errors';
 import { ShowForm } from './show-form';
 
 export function EditShow({ show }: { show: Show }) {
   const update = useUpdateShow(show.id);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
+  const form = useContractForm({
+    schema: updateShowRequestSchema,
+    read: (data) => readShowChanges(show, data),
+    submit: async (changes) => {
+      await update.mutateAsync(changes);
+      setSaved(true);
+    },
+    refused: serverShowErrors,
+    explainInvalid: explainInvalidChanges,
+  });
+
   return (
     <div className="flex flex-col gap-3">
       <ShowForm
         label="Edit show"
         initial={valuesOf(show)}
         submitLabel="Save changes"
-        busy={update.isPending}
-        errors={errors}
-        onSubmit={(values) => {
+        busy={form.submitting}
+        errors={form.errors}
+        onSubmit={(event) => {
+          // "Changes saved." speaks of the last attempt, so it goes as soon as another begins.
           setSaved(false);
-          const parsed = parseShowChanges(show, values);
-          if (!parsed.ok) return setErrors(parsed.errors);
-          setErrors({});
-          update.mutate(parsed.request, {
-            onSuccess: () => setSaved(true),
-            onError: (error) => setErrors(serverShowErrors(error)),
-          });
+          void form.onSubmit(event);
         }}
       />
       <p role="status" className="text-sm text-emerald-800">

@@ -1,5 +1,5 @@
 import { MAX_TOTAL_SLOTS } from '@holdfast/contracts';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -12,33 +12,25 @@ type ShowFormProps = {
   submitLabel: string;
   busy: boolean;
   errors: FieldErrors;
-  onSubmit: (values: ShowFormValues) => void;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
 };
 
+/** The fields of a show; the inputs keep their own values and the form is read once, on submit. */
 export function ShowForm({ label, initial, submitLabel, busy, errors, onSubmit }: ShowFormProps) {
-  const [values, setValues] = useState(initial);
-  const set = (field: keyof ShowFormValues) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [field]: event.target.value }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onSubmit(values);
-  }
-
   return (
-    <form noValidate aria-label={label} onSubmit={submit} className="flex flex-col gap-4">
+    <form noValidate aria-label={label} onSubmit={onSubmit} className="flex flex-col gap-4">
       <FormAlert message={errors._form} />
-      <Field label="Name" value={values.name} onChange={set('name')} error={errors.name} maxLength={200} />
+      <Field label="Name" name="name" defaultValue={initial.name} error={errors.name} maxLength={200} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Start time" type="datetime-local" value={values.startTime} onChange={set('startTime')} error={errors.startTime} />
+        <Field label="Start time" name="startTime" type="datetime-local" defaultValue={initial.startTime} error={errors.startTime} />
         <Field
           label="Total places"
+          name="totalSlots"
           type="number"
           inputMode="numeric"
           min={1}
           max={MAX_TOTAL_SLOTS}
-          value={values.totalSlots}
-          onChange={set('totalSlots')}
+          defaultValue={initial.totalSlots}
           error={errors.totalSlots}
         />
       </div>

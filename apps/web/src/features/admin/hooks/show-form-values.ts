@@ -1,5 +1,5 @@
-import { createShowRequestSchema, updateShowRequestSchema, type Show } from '@holdfast/contracts';
-import { zodFieldErrors, type FieldErrors } from '@/lib/form-errors';
+import type { Show } from '@holdfast/contracts';
+import type { FieldErrors } from '@/lib/form-errors';
 
 /** What the form holds: strings, as the inputs give them. Start time is local `yyyy-mm-ddThh:mm`. */
 export interface ShowFormValues {
@@ -22,6 +22,12 @@ export const valuesOf = (show: Show): ShowFormValues => ({
   totalSlots: String(show.totalSlots),
 });
 
+const readValues = (data: FormData): ShowFormValues => ({
+  name: String(data.get('name') ?? ''),
+  startTime: String(data.get('startTime') ?? ''),
+  totalSlots: String(data.get('totalSlots') ?? ''),
+});
+
 const toRequest = (values: ShowFormValues) => ({
   name: values.name,
   // The local time becomes an absolute instant here, so the show is at the time the admin meant.
@@ -29,31 +35,31 @@ const toRequest = (values: ShowFormValues) => ({
   totalSlots: values.totalSlots.trim() === '' ? Number.NaN : Number(values.totalSlots),
 });
 
-type Parsed<T> = { ok: true; request: T } | { ok: false; errors: FieldErrors };
+export const readNewShow = (data: FormData) => toRequest(readValues(data));
 
-function withFriendlyBlanks(values: ShowFormValues, errors: FieldErrors): FieldErrors {
+/** Only the fields that changed, so an unchanged past-due start time is never re-validated. */
+export function readShowChanges(show: Show, data: FormData) {
+  const values = readValues(data);
+  const request = toRequest(values);
+  const initial = valuesOf(show);
+  return {
+    name: values.name !== initial.name ? request.name : undefined,
+    startTime: values.startTime !== initial.startTime ? request.startTime : undefined,
+    totalSlots: values.totalSlots !== initial.totalSlots ? request.totalSlots : undefined,
+  };
+}
+
+/** The contract words a blank start time or place count as malformed; in a form it is simply missing. */
+export function explainInvalidShow(errors: FieldErrors, data: FormData): FieldErrors {
+  const values = readValues(data);
   if (!values.startTime && errors.startTime) errors.startTime = 'Start time is required';
   if (!values.totalSlots.trim() && errors.totalSlots) errors.totalSlots = 'Total places is required';
   return errors;
 }
 
-export function parseNewShow(values: ShowFormValues): Parsed<ReturnType<typeof createShowRequestSchema.parse>> {
-  const result = createShowRequestSchema.safeParse(toRequest(values));
-  return result.success ? { ok: true, request: result.data } : { ok: false, errors: withFriendlyBlanks(values, zodFieldErrors(result.error)) };
-}
-
-/** Only the fields that changed, so an unchanged past-due start time is never re-validated. */
-export function parseShowChanges(show: Show, values: ShowFormValues): Parsed<ReturnType<typeof updateShowRequestSchema.parse>> {
-  const request = toRequest(values);
-  const initial = valuesOf(show);
-  const changes = {
-    name: values.name !== initial.name ? request.name : undefined,
-    startTime: values.startTime !== initial.startTime ? request.startTime : undefined,
-    totalSlots: values.totalSlots !== initial.totalSlots ? request.totalSlots : undefined,
-  };
-  const result = updateShowRequestSchema.safeParse(changes);
-  if (result.success) return { ok: true, request: result.data };
-  const errors = withFriendlyBlanks(values, zodFieldErrors(result.error));
-  if (errors._form) errors._form = 'Nothing has changed yet.';
-  return { ok: false, errors };
+/** An edit is refused as a whole only when no field changed. */
+export function explainInvalidChanges(errors: FieldErrors, data: FormData): FieldErrors {
+  const explained = explainInvalidShow(errors, data);
+  if (explained._form) explained._form = 'Nothing has changed yet.';
+  return explained;
 }
