@@ -19,6 +19,11 @@ window.matchMedia ??= (query: string) =>
     dispatchEvent: () => false,
   }) as MediaQueryList;
 
+// jsdom lays nothing out and cannot scroll, yet ScrollRestoration scrolls on every navigation.
+// A recording stub keeps jsdom's "Not implemented" off the output and lets a test assert a scroll.
+window.scrollTo = vi.fn() as typeof window.scrollTo;
+beforeEach(() => vi.mocked(window.scrollTo).mockClear());
+
 // A console.error in a test (React act() warnings, failed prop types, key warnings) is a failure.
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
