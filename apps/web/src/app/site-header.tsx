@@ -13,10 +13,11 @@ export function SiteHeader({ liveIndicator }: { liveIndicator: ReactNode }) {
   return (
     <header className="glass sticky top-0 z-10 border-x-0 border-t-0">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-        <NavLink to="/" className="mr-auto text-lg font-bold tracking-tight text-indigo-900 sm:mr-0">
+        <NavLink to="/" className="mr-auto text-lg font-bold tracking-tight text-indigo-900 md:mr-0">
           Holdfast
         </NavLink>
-        <nav aria-label="Main" className="order-last flex w-full items-center gap-1 overflow-x-auto sm:order-none sm:w-auto sm:flex-1">
+        {/* Below md the nav takes its own row, so a long live-status text never squeezes it. */}
+        <nav aria-label="Main" className="order-last flex w-full items-center gap-1 overflow-x-auto md:order-none md:w-auto md:flex-1">
           <NavLink to="/" end className={navClass}>
             Shows
           </NavLink>
@@ -35,7 +36,7 @@ export function SiteHeader({ liveIndicator }: { liveIndicator: ReactNode }) {
         <div className="flex items-center gap-2">
           {user ? (
             <>
-              <span className="hidden text-sm text-slate-700 sm:inline">{user.name}</span>
+              <span className="hidden text-sm text-slate-700 md:inline">{user.name}</span>
               <Button variant="secondary" onClick={() => { logOut(); navigate('/'); }}>
                 Log out
               </Button>
