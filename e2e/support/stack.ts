@@ -1,10 +1,8 @@
-import { freePort, startEmbeddedPostgres } from '@holdfast/embedded-db';
+import { freePort, startScratchServer } from '@holdfast/embedded-db';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -39,35 +37,9 @@ export async function startStack(options: { holdSeconds: number; sweepCron: stri
   for (const built of ['apps/api/dist/main.js', 'apps/web/dist/index.html']) {
     if (!existsSync(join(repoRoot, built))) throw new Error(`${built} is missing: run \`pnpm build\` first (npm test does)`);
   }
-  let databaseUrl: string;
-  let dropDatabase = async () => {};
-  if (process.env.DATABASE_URL) {
-    const name = `holdfast_e2e_${randomBytes(4).toString('hex')}`;
-    const server = new URL(process.env.DATABASE_URL);
-    server.pathname = '/postgres';
-    const admin = new pg.Client({ connectionString: server.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    server.pathname = `/${name}`;
-    databaseUrl = server.toString();
-    server.pathname = '/postgres';
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: server.toString() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
-  } else {
-    const clusterDir = mkdtempSync(join(tmpdir(), 'holdfast-e2e-pg-'));
-    const embedded = await startEmbeddedPostgres({ dataDir: clusterDir, throwaway: true });
-    await embedded.createDatabase('holdfast');
-    databaseUrl = embedded.urlFor('holdfast');
-    dropDatabase = async () => {
-      await embedded.stop();
-      rmSync(clusterDir, { recursive: true, force: true });
-    };
-  }
+  const scratch = await startScratchServer('e2e');
+  const databaseName = `holdfast_e2e_${randomBytes(4).toString('hex')}`;
+  await scratch.createDatabase(databaseName);
 
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -76,7 +48,7 @@ export async function startStack(options: { holdSeconds: number; sweepCron: stri
   const api = start(['apps/api/dist/main.js'], {
     NODE_ENV: 'production',
     PORT: String(apiPort),
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: scratch.urlFor(databaseName),
     JWT_SECRET: randomBytes(32).toString('hex'),
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
@@ -97,7 +69,8 @@ export async function startStack(options: { holdSeconds: number; sweepCron: stri
         child.kill('SIGTERM');
         if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
       }
-      await dropDatabase();
+      await scratch.dropDatabase(databaseName);
+      await scratch.stop();
     },
   };
 }

@@ -2,7 +2,7 @@
  * What `npm start` and `pnpm dev` share: a PostgreSQL (embedded unless DATABASE_URL is set), the demo admin,
  * and child processes that all stop together.
  */
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@holdfast/embedded-db';
+import { databaseServer, startEmbeddedPostgres, type EmbeddedDatabase } from '@holdfast/embedded-db';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,8 +29,9 @@ export async function databaseUrl(): Promise<string> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   console.log('[holdfast] starting embedded PostgreSQL (data in .data/postgres)');
   embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres') });
-  await embedded.createDatabase('holdfast');
-  return embedded.urlFor('holdfast');
+  const server = databaseServer(embedded.serverUrl);
+  await server.createDatabase('holdfast');
+  return server.urlFor('holdfast');
 }
 
 /** Starts a child in the repository root; if any child dies, everything stops. */

@@ -3,14 +3,11 @@
  * connections), the same transaction without HTTP, and a one-statement raw PostgreSQL baseline, each at the
  * same concurrency on one hot show. Prints medians over several runs.
  *   pnpm bench:bookings            (embedded PostgreSQL, fsync off)   RUNS=5 CONCURRENCY=32 PER_RUN=2000
- *   DATABASE_URL=postgres://... pnpm bench:bookings
+ *   DATABASE_URL=postgres://... pnpm bench:bookings   (a fresh database on that server, dropped after)
  */
-import { freePort, startEmbeddedPostgres } from '@holdfast/embedded-db';
+import { freePort, startScratchServer } from '@holdfast/embedded-db';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { migrate } from '../src/db/migrate.js';
 import { bookSeats } from '../src/modules/bookings/book-seats.js';
@@ -75,16 +72,11 @@ function post(agent: http.Agent, url: string, authorization: string, body: strin
 }
 
 async function main() {
-  let clusterDir: string | null = null;
-  let stopEmbedded = async () => {};
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    clusterDir = mkdtempSync(join(tmpdir(), 'holdfast-bench-pg-'));
-    const embedded = await startEmbeddedPostgres({ dataDir: clusterDir, throwaway: true });
-    await embedded.createDatabase('holdfast_bench');
-    serverUrl = embedded.urlFor('holdfast_bench');
-    stopEmbedded = () => embedded.stop();
-  }
+  // A fresh database on a scratch server, so a DATABASE_URL's own data is never touched.
+  const scratch = await startScratchServer('bench');
+  const databaseName = `holdfast_bench_${Date.now()}`;
+  await scratch.createDatabase(databaseName);
+  const serverUrl = scratch.urlFor(databaseName);
   const logger = createLogger('silent');
   await migrate(serverUrl, logger);
   const db = createDb(serverUrl, logger, { max: CONCURRENCY });
@@ -121,7 +113,7 @@ async function main() {
   };
 
   console.log(`Holdfast booking benchmark: ${RUNS} runs x ${PER_RUN} bookings, concurrency ${CONCURRENCY}, one hot show`);
-  console.log(`database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL 18 (fsync=off)'}; node ${process.version}\n`);
+  console.log(`database: ${scratch.embedded ? 'embedded PostgreSQL 18 (fsync=off)' : "a fresh database on DATABASE_URL's server"}; node ${process.version}\n`);
   const results: Record<string, { ops: number[]; p50: number[]; p95: number[] }> = {};
   for (let run = 0; run < RUNS; run++) {
     // Interleave scenarios run by run, so machine noise spreads over all of them alike.
@@ -147,8 +139,8 @@ async function main() {
   agent.destroy();
   await db.close();
   await raw.end();
-  await stopEmbedded();
-  if (clusterDir) rmSync(clusterDir, { recursive: true, force: true });
+  await scratch.dropDatabase(databaseName);
+  await scratch.stop();
 }
 
 main().catch((error) => {

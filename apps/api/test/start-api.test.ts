@@ -1,8 +1,7 @@
-import { freePort } from '@holdfast/embedded-db';
+import { databaseServer, freePort } from '@holdfast/embedded-db';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 
 /**
@@ -14,19 +13,12 @@ let child: ChildProcess;
 let baseUrl: string;
 let output = '';
 let databaseName: string;
-const adminUrl = () => inject('databaseUrlPattern').replace('{db}', 'postgres');
-
-async function onAdmin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
+const server = databaseServer(inject('databaseServerUrl'));
 
 beforeAll(async () => {
   if (!existsSync(bundle)) throw new Error('apps/api/dist/main.js is missing: run `pnpm build` first (npm test does)');
   databaseName = `holdfast_start_${randomBytes(4).toString('hex')}`;
-  await onAdmin(`CREATE DATABASE ${databaseName}`);
+  await server.createDatabase(databaseName);
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, [bundle], {
@@ -34,7 +26,7 @@ beforeAll(async () => {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       PORT: String(port),
-      DATABASE_URL: inject('databaseUrlPattern').replace('{db}', databaseName),
+      DATABASE_URL: server.urlFor(databaseName),
       JWT_SECRET: 'start-api-test-secret',
       ADMIN_EMAIL: 'Boss@Example.com',
       ADMIN_PASSWORD: 'admin-password-1',
@@ -54,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   child?.kill('SIGTERM');
   await new Promise((resolve) => child?.once('exit', resolve));
-  await onAdmin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+  await server.dropDatabase(databaseName);
 });
 
 const json = (path: string, init: RequestInit & { token?: string; body?: string } = {}) =>

@@ -59,5 +59,3 @@ export function createDb(connectionString: string, logger: Logger, options: { ma
 export const pgErrorCode = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 export const UNIQUE_VIOLATION = '23505';
-export const CHECK_VIOLATION = '23514';
-export const FOREIGN_KEY_VIOLATION = '23503';

@@ -1,7 +1,7 @@
+import { databaseServer } from '@holdfast/embedded-db';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.js';
@@ -29,29 +29,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function createDatabase(): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
-  const pattern = inject('databaseUrlPattern');
-  const name = `holdfast_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: pattern.replace('{db}', 'postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
-  await admin.end();
-  return {
-    name,
-    url: pattern.replace('{db}', name),
-    async drop() {
-      const client = new pg.Client({ connectionString: pattern.replace('{db}', 'postgres') });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 /** The whole API on an ephemeral port, on its own fresh database: real PostgreSQL, real HTTP, real sockets. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, ...env });
+  const databases = databaseServer(inject('databaseServerUrl'));
+  const databaseName = `holdfast_test_${randomBytes(6).toString('hex')}`;
+  await databases.createDatabase(databaseName, inject('templateDatabase'));
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databases.urlFor(databaseName), JWT_SECRET: TEST_JWT_SECRET, ...env });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const db = createDb(config.databaseUrl, logger, { max: 30 });
   const events = createDomainEvents();
@@ -68,13 +51,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     io,
     server,
     baseUrl: `http://127.0.0.1:${port}`,
-    databaseUrl: database.url,
+    databaseUrl: config.databaseUrl,
     http: supertest(server),
     async close() {
       broadcaster.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await db.close();
-      await database.drop();
+      await databases.dropDatabase(databaseName);
     },
   };
 }

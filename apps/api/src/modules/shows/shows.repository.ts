@@ -53,13 +53,10 @@ export async function insertShow(db: Queryable, input: { name: string; startTime
   return toShow(rows[0]!);
 }
 
-/** Locks the show row for the rest of the transaction; every change of its places starts here. */
-export async function lockShow(tx: Queryable, id: number): Promise<{ id: number; started: boolean } | null> {
-  const { rows } = await tx.query<{ id: number; started: boolean }>(
-    'SELECT id, start_time <= now() AS started FROM shows WHERE id = $1 FOR UPDATE',
-    [id],
-  );
-  return rows[0] ?? null;
+/** Locks the show row for the rest of the transaction; answers whether the show exists. */
+export async function lockShow(tx: Queryable, id: number): Promise<boolean> {
+  const { rowCount } = await tx.query('SELECT 1 FROM shows WHERE id = $1 FOR UPDATE', [id]);
+  return rowCount === 1;
 }
 
 /**
