@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import pg from 'pg';
 import { migrate } from '../src/db/migrate.js';
-import { bookSeats } from '../src/modules/bookings/book-seats.js';
+import { bookSlots } from '../src/modules/bookings/index.js';
 import { createTokens } from '../src/modules/auth/tokens.js';
 import { insertUser } from '../src/modules/auth/users.repository.js';
 import { insertShow } from '../src/modules/shows/shows.repository.js';
@@ -98,8 +98,8 @@ async function main() {
       const status = await post(agent, `${api.url}/bookings`, bearer[i % bearer.length]!, JSON.stringify({ showId }));
       if (status !== 201) throw new Error(`HTTP ${status}`);
     },
-    'bookSeats use case (no HTTP)': (showId) => async (i) => {
-      await bookSeats({ db, events, holdSeconds: 120 }, { userId: users[i % users.length]!.id, showId, quantity: 1 });
+    'bookSlots use case (no HTTP)': (showId) => async (i) => {
+      await bookSlots({ db, events, holdSeconds: 120 }, { userId: users[i % users.length]!.id, showId, quantity: 1 });
     },
     'raw PostgreSQL, one statement': (showId) => async (i) => {
       // The least any booking can cost: decrement-if-enough and insert in one autocommit statement.

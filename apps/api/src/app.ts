@@ -2,17 +2,14 @@ import cors from 'cors';
 import express from 'express';
 import swaggerUi from 'swagger-ui-express';
 import type { Config } from './config.js';
-import { mountAuthRoutes } from './modules/auth/auth.routes.js';
-import { createGuards } from './modules/auth/auth.guards.js';
-import { createPasswords, type Passwords } from './modules/auth/passwords.js';
-import { createTokens } from './modules/auth/tokens.js';
-import { mountBookingRoutes } from './modules/bookings/bookings.routes.js';
-import { mountShowRoutes } from './modules/shows/shows.routes.js';
-import { mountHealthRoute } from './platform/health.routes.js';
+import { createGuards, createPasswords, createTokens, mountAuthRoutes, type Passwords } from './modules/auth/index.js';
+import { mountBookingRoutes } from './modules/bookings/index.js';
+import { mountShowRoutes } from './modules/shows/index.js';
 import type { Db } from './platform/db.js';
+import type { ErrorReporter } from './platform/error-reporter.js';
 import type { DomainEvents } from './platform/events.js';
+import { mountHealthRoute } from './platform/health.routes.js';
 import { errorHandler, jsonBody, jsonOnly, routeNotFound } from './platform/http.js';
-import type { Logger } from './platform/logger.js';
 import { buildOpenApiDocument } from './platform/openapi.js';
 import { createMount } from './platform/routing.js';
 
@@ -20,12 +17,12 @@ export interface AppDeps {
   db: Db;
   events: DomainEvents;
   config: Config;
-  logger: Logger;
+  reporter: ErrorReporter;
   passwords?: Passwords;
 }
 
-/** The express app without listen(): main.ts serves it, tests mount it on an ephemeral port. */
-export function createApp({ db, events, config, logger, passwords = createPasswords(config.bcryptCost) }: AppDeps) {
+/** The express app without listen(): the server stack serves it, on an ephemeral port in tests. */
+export function createApp({ db, events, config, reporter, passwords = createPasswords(config.bcryptCost) }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -48,6 +45,6 @@ export function createApp({ db, events, config, logger, passwords = createPasswo
   app.use(router);
 
   app.use(routeNotFound);
-  app.use(errorHandler(logger));
+  app.use(errorHandler(reporter));
   return app;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, book, createShow, createUser, holdPlaces, lapseHold, storedCounts, storedStatus } from './support/factories.js';
+import { bearer, book, createShow, createUser, holdSlots, lapseHold, storedCounts, storedStatus } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let app: TestApp;
@@ -31,7 +31,7 @@ describe('POST /bookings', () => {
 
   it('when fewer places are left than asked, then 409 SOLD_OUT says how many remain and nothing is held', async () => {
     const show = await createShow(app, { totalSlots: 3 });
-    await holdPlaces(app, token, show.id, 2);
+    await holdSlots(app, token, show.id, 2);
     const response = await book(app, token, show.id, 2);
     expect(response.status).toBe(409);
     expect(response.body.error).toMatchObject({ code: 'SOLD_OUT', details: { availableSlots: 1 } });
@@ -68,7 +68,7 @@ describe('POST /bookings', () => {
 
   it('when the only places are held by a lapsed hold, then the booking reclaims them', async () => {
     const show = await createShow(app, { totalSlots: 1 });
-    const lapsed = await holdPlaces(app, token, show.id);
+    const lapsed = await holdSlots(app, token, show.id);
     await lapseHold(app, lapsed.id);
     const { token: other } = await createUser(app);
     expect((await book(app, other, show.id)).status).toBe(201);
@@ -80,7 +80,7 @@ describe('POST /bookings', () => {
 describe('POST /bookings/confirm', () => {
   it('when the hold is live, then it becomes CONFIRMED and the places stay taken', async () => {
     const show = await createShow(app, { totalSlots: 4 });
-    const hold = await holdPlaces(app, token, show.id, 2);
+    const hold = await holdSlots(app, token, show.id, 2);
     const response = await confirm(hold.id);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: hold.id, status: 'CONFIRMED', confirmedAt: expect.any(String) });
@@ -88,7 +88,7 @@ describe('POST /bookings/confirm', () => {
   });
 
   it('when confirmed twice, then the second gets 409 BOOKING_NOT_PENDING', async () => {
-    const hold = await holdPlaces(app, token, (await createShow(app)).id);
+    const hold = await holdSlots(app, token, (await createShow(app)).id);
     await confirm(hold.id).expect(200);
     const again = await confirm(hold.id);
     expect(again.status).toBe(409);
@@ -97,7 +97,7 @@ describe('POST /bookings/confirm', () => {
 
   it('when the hold has lapsed, then 409 HOLD_EXPIRED and the places are free', async () => {
     const show = await createShow(app, { totalSlots: 2 });
-    const hold = await holdPlaces(app, token, show.id, 2);
+    const hold = await holdSlots(app, token, show.id, 2);
     await lapseHold(app, hold.id);
     const response = await confirm(hold.id);
     expect(response.status).toBe(409);
@@ -106,7 +106,7 @@ describe('POST /bookings/confirm', () => {
   });
 
   it("when the booking is someone else's or unknown, then 404, never 403", async () => {
-    const hold = await holdPlaces(app, token, (await createShow(app)).id);
+    const hold = await holdSlots(app, token, (await createShow(app)).id);
     const { token: stranger } = await createUser(app);
     const response = await confirm(hold.id, stranger);
     expect(response.status).toBe(404);
@@ -124,8 +124,8 @@ describe('POST /bookings/confirm', () => {
 describe('POST /bookings/:id/cancel', () => {
   it('when a live hold or a confirmed booking is cancelled, then its places are free again', async () => {
     const show = await createShow(app, { totalSlots: 5 });
-    const pending = await holdPlaces(app, token, show.id, 2);
-    const confirmed = await holdPlaces(app, token, show.id, 3);
+    const pending = await holdSlots(app, token, show.id, 2);
+    const confirmed = await holdSlots(app, token, show.id, 3);
     await confirm(confirmed.id).expect(200);
 
     const first = await cancel(pending.id);
@@ -137,7 +137,7 @@ describe('POST /bookings/:id/cancel', () => {
 
   it('when cancelled twice, then 409 and the places are released only once', async () => {
     const show = await createShow(app, { totalSlots: 5 });
-    const hold = await holdPlaces(app, token, show.id, 2);
+    const hold = await holdSlots(app, token, show.id, 2);
     await cancel(hold.id).expect(200);
     const again = await cancel(hold.id);
     expect(again.status).toBe(409);
@@ -147,7 +147,7 @@ describe('POST /bookings/:id/cancel', () => {
 
   it('when the show has started, then a confirmed booking can no longer be cancelled', async () => {
     const show = await createShow(app);
-    const hold = await holdPlaces(app, token, show.id);
+    const hold = await holdSlots(app, token, show.id);
     await confirm(hold.id).expect(200);
     await app.db.query(`UPDATE shows SET start_time = now() - interval '1 minute' WHERE id = $1`, [show.id]);
     const response = await cancel(hold.id);
@@ -156,7 +156,7 @@ describe('POST /bookings/:id/cancel', () => {
   });
 
   it("when the booking is someone else's, then 404 and nothing changes", async () => {
-    const hold = await holdPlaces(app, token, (await createShow(app)).id);
+    const hold = await holdSlots(app, token, (await createShow(app)).id);
     const { token: stranger } = await createUser(app);
     expect((await cancel(hold.id, stranger)).status).toBe(404);
     expect((await app.http.post('/bookings/abc/cancel').set(bearer(token))).status).toBe(404);
@@ -166,14 +166,14 @@ describe('POST /bookings/:id/cancel', () => {
 
 describe('GET /bookings/:id and GET /bookings/my-bookings', () => {
   it('when reading your own booking, then you get it; someone else gets 404', async () => {
-    const hold = await holdPlaces(app, token, (await createShow(app)).id);
+    const hold = await holdSlots(app, token, (await createShow(app)).id);
     expect((await app.http.get(`/bookings/${hold.id}`).set(bearer(token))).body).toEqual(hold);
     const { token: stranger } = await createUser(app);
     expect((await app.http.get(`/bookings/${hold.id}`).set(bearer(stranger))).status).toBe(404);
   });
 
   it('when a hold has lapsed before the sweep, then it already reads as EXPIRED', async () => {
-    const hold = await holdPlaces(app, token, (await createShow(app)).id);
+    const hold = await holdSlots(app, token, (await createShow(app)).id);
     await lapseHold(app, hold.id);
     expect((await app.http.get(`/bookings/${hold.id}`).set(bearer(token))).body.status).toBe('EXPIRED');
   });
@@ -181,9 +181,9 @@ describe('GET /bookings/:id and GET /bookings/my-bookings', () => {
   it("when listing, then only the caller's bookings come, newest first, with the show's name and time", async () => {
     const { token: mine } = await createUser(app);
     const show = await createShow(app, { name: 'Evening clinic' });
-    const older = await holdPlaces(app, mine, show.id);
-    const newer = await holdPlaces(app, mine, show.id, 2);
-    await holdPlaces(app, token, show.id);
+    const older = await holdSlots(app, mine, show.id);
+    const newer = await holdSlots(app, mine, show.id, 2);
+    await holdSlots(app, token, show.id);
     const response = await app.http.get('/bookings/my-bookings').set(bearer(mine));
     expect(response.status).toBe(200);
     expect(response.body.map((b: { id: number }) => b.id)).toEqual([newer.id, older.id]);

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expireHolds } from '../src/modules/bookings/expire-holds.js';
-import { bearer, createShow, createUser, holdPlaces, storedCounts, storedStatus } from './support/factories.js';
+import { expireHolds } from '../src/modules/bookings/index.js';
+import { bearer, createShow, createUser, holdSlots, storedCounts, storedStatus } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let app: TestApp;
@@ -101,7 +101,7 @@ describe('confirm racing the expiry sweeper at the moment a hold runs out', () =
   it('when the confirm was sent before expiry and the sweep after, both queued on the lock, then exactly one outcome holds', async () => {
     const show = await createShow(app, { totalSlots: 3 });
     const { token } = await createUser(app);
-    const hold = await holdPlaces(app, token, show.id, 2);
+    const hold = await holdSlots(app, token, show.id, 2);
     await app.db.query(`UPDATE bookings SET expires_at = now() + interval '700 milliseconds' WHERE id = $1`, [hold.id]);
 
     let confirming!: Promise<{ status: number }>;
@@ -122,7 +122,7 @@ describe('confirm racing the expiry sweeper at the moment a hold runs out', () =
   it('when the sweep queued first and the confirm arrives after expiry, then the hold expires and the confirm gets 409', async () => {
     const show = await createShow(app, { totalSlots: 3 });
     const { token } = await createUser(app);
-    const hold = await holdPlaces(app, token, show.id, 2);
+    const hold = await holdSlots(app, token, show.id, 2);
     await app.db.query(`UPDATE bookings SET expires_at = now() + interval '300 milliseconds' WHERE id = $1`, [hold.id]);
 
     let confirming!: Promise<{ status: number; body: Record<string, any> }>;
@@ -145,7 +145,7 @@ describe('confirm racing the expiry sweeper at the moment a hold runs out', () =
   it('when 40 holds run out at one instant while their owners confirm and the sweeper runs, then every one ends in exactly one state', async () => {
     const show = await createShow(app, { totalSlots: 80 });
     const owners = await manyUsers(40);
-    const holds = await Promise.all(owners.map((token) => holdPlaces(app, token, show.id, 2)));
+    const holds = await Promise.all(owners.map((token) => holdSlots(app, token, show.id, 2)));
     await app.db.query(`UPDATE bookings SET expires_at = now() + interval '400 milliseconds' WHERE show_id = $1`, [show.id]);
     await sleep(380);
 

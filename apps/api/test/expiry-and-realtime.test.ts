@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleExpireHolds } from '../src/jobs/expire-holds.job.js';
-import { expireHolds } from '../src/modules/bookings/expire-holds.js';
+import { expireHolds } from '../src/modules/bookings/index.js';
 import { createLogger } from '../src/platform/logger.js';
-import { bearer, book, createShow, createUser, holdPlaces, lapseHold, storedCounts, storedStatus } from './support/factories.js';
+import { bearer, book, createShow, createUser, holdSlots, lapseHold, storedCounts, storedStatus } from './support/factories.js';
 import { connectSocket, waitForShowUpdate, type TestSocket } from './support/sockets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -28,10 +28,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('expiry sweeper', () => {
   it('when holds have lapsed, then it expires exactly those, frees their places and broadcasts', async () => {
     const show = await createShow(app, { totalSlots: 6 });
-    const lapsed = await holdPlaces(app, token, show.id, 2);
-    const live = await holdPlaces(app, token, show.id, 1);
+    const lapsed = await holdSlots(app, token, show.id, 2);
+    const live = await holdSlots(app, token, show.id, 1);
     await app.db.query(`UPDATE bookings SET expires_at = now() + interval '1 hour' WHERE id = $1`, [live.id]);
-    const confirmed = await holdPlaces(app, token, show.id, 3);
+    const confirmed = await holdSlots(app, token, show.id, 3);
     await app.http.post('/bookings/confirm').set(bearer(token)).send({ bookingId: confirmed.id }).expect(200);
     await lapseHold(app, lapsed.id);
     const socket = await listen();
@@ -48,7 +48,7 @@ describe('expiry sweeper', () => {
   it('when two sweeps run at once, then places are given back once', async () => {
     const show = await createShow(app, { totalSlots: 10 });
     const holds = [];
-    for (let i = 0; i < 5; i++) holds.push(await holdPlaces(app, token, show.id, 2));
+    for (let i = 0; i < 5; i++) holds.push(await holdSlots(app, token, show.id, 2));
     for (const hold of holds) await lapseHold(app, hold.id);
     const [first, second] = await Promise.all([expireHolds(app), expireHolds(app)]);
     expect(first + second).toBeGreaterThanOrEqual(5);
@@ -56,10 +56,10 @@ describe('expiry sweeper', () => {
   });
 
   it('when scheduled every second (six-field cron), then a hold expires on its own', async () => {
-    const sweeper = scheduleExpireHolds({ db: app.db, events: app.events, logger: createLogger('silent') }, '* * * * * *');
+    const sweeper = scheduleExpireHolds({ ...app, logger: createLogger('silent') }, '* * * * * *');
     try {
       const show = await createShow(app, { totalSlots: 1 });
-      const hold = await holdPlaces(app, token, show.id);
+      const hold = await holdSlots(app, token, show.id);
       const deadline = Date.now() + 6_000;
       while ((await storedStatus(app, hold.id)) !== 'EXPIRED' && Date.now() < deadline) await sleep(100);
       expect(await storedStatus(app, hold.id)).toBe('EXPIRED');
@@ -74,7 +74,7 @@ describe('showsUpdated over Socket.IO', () => {
   it('when someone books, then every connected anonymous client receives the new availability', async () => {
     const show = await createShow(app, { totalSlots: 5 });
     const [first, second] = await Promise.all([listen(), listen()]);
-    await holdPlaces(app, token, show.id, 2);
+    await holdSlots(app, token, show.id, 2);
     for (const socket of [first, second]) {
       expect(await waitForShowUpdate(socket, show.id, (s) => s.availableSlots === 3)).toMatchObject({ id: show.id, totalSlots: 5 });
     }
@@ -82,7 +82,7 @@ describe('showsUpdated over Socket.IO', () => {
 
   it('when a booking is refused, then nothing is broadcast for it', async () => {
     const show = await createShow(app, { totalSlots: 1 });
-    await holdPlaces(app, token, show.id);
+    await holdSlots(app, token, show.id);
     await app.broadcaster.flushed();
     const socket = await listen();
     expect((await book(app, token, show.id)).status).toBe(409);
@@ -94,7 +94,7 @@ describe('showsUpdated over Socket.IO', () => {
   it('when a hold runs out, then clients see its places come back at that moment, before any sweep', async () => {
     const show = await createShow(app, { totalSlots: 2 });
     const socket = await listen();
-    await holdPlaces(app, token, show.id, 2);
+    await holdSlots(app, token, show.id, 2);
     await waitForShowUpdate(socket, show.id, (s) => s.availableSlots === 0);
     expect(await waitForShowUpdate(socket, show.id, (s) => s.availableSlots === 2, 3_000)).toMatchObject({ id: show.id });
   });
@@ -116,7 +116,7 @@ describe('showsUpdated over Socket.IO', () => {
 
   it('when a confirm or cancel commits, then clients receive the show', async () => {
     const show = await createShow(app, { totalSlots: 4 });
-    const hold = await holdPlaces(app, token, show.id, 2);
+    const hold = await holdSlots(app, token, show.id, 2);
     const socket = await listen();
     await app.http.post(`/bookings/${hold.id}/cancel`).set(bearer(token)).expect(200);
     expect(await waitForShowUpdate(socket, show.id, (s) => s.availableSlots === 4)).toBeTruthy();

@@ -6,6 +6,7 @@ import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createDb } from '../src/platform/db.js';
 import { createDomainEvents } from '../src/platform/events.js';
+import { createErrorReporter } from '../src/platform/error-reporter.js';
 import { createLogger } from '../src/platform/logger.js';
 import { bearer, createUser } from './support/factories.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
@@ -69,7 +70,8 @@ describe('GET /health', () => {
     const logger = createLogger('silent');
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', JWT_SECRET: TEST_JWT_SECRET });
     const db = createDb(config.databaseUrl, logger);
-    const response = await supertest(createApp({ db, events: createDomainEvents(), config, logger })).get('/health');
+    const reporter = createErrorReporter(logger);
+    const response = await supertest(createApp({ db, events: createDomainEvents(), config, reporter })).get('/health');
     expect(response.status).toBe(503);
     expect(response.body.error.code).toBe('DATABASE_UNAVAILABLE');
     await db.close();
@@ -90,7 +92,7 @@ describe('OpenAPI document and Swagger UI', () => {
     const documented = Object.entries(document.paths)
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`))
       .sort();
-    const mounted = mountedRoutes(createApp({ db: app.db, events: app.events, config: app.config, logger: createLogger('silent') }))
+    const mounted = mountedRoutes(createApp(app))
       .map(({ method, path }) => `${method} ${path.replace(/:(\w+)/g, '{$1}')}`)
       .sort();
     expect(mounted).toEqual(documented);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createShow, createUser, holdPlaces, lapseHold, storedCounts } from './support/factories.js';
+import { bearer, createShow, createUser, holdSlots, lapseHold, storedCounts } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let app: TestApp;
@@ -40,7 +40,7 @@ describe('GET /shows and GET /shows/:id', () => {
 
   it('when a hold has lapsed but is not swept yet, then its places already count as free', async () => {
     const show = await createShow(app, { totalSlots: 2 });
-    const hold = await holdPlaces(app, userToken, show.id, 2);
+    const hold = await holdSlots(app, userToken, show.id, 2);
     await lapseHold(app, hold.id);
     expect((await app.http.get(`/shows/${show.id}`)).body.availableSlots).toBe(2);
     const listed = (await app.http.get('/shows')).body.find((s: { id: number }) => s.id === show.id);
@@ -83,7 +83,7 @@ describe('POST /shows', () => {
 describe('PATCH /shows/:id', () => {
   it('when resized, then the places taken stay taken', async () => {
     const show = await createShow(app, { totalSlots: 10 });
-    await holdPlaces(app, userToken, show.id, 4);
+    await holdSlots(app, userToken, show.id, 4);
     const response = await app.http.patch(`/shows/${show.id}`).set(bearer(adminToken)).send({ totalSlots: 6, name: 'Renamed' });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ name: 'Renamed', totalSlots: 6, availableSlots: 2 });
@@ -92,7 +92,7 @@ describe('PATCH /shows/:id', () => {
 
   it('when shrunk below the places taken, then 409 and nothing changes', async () => {
     const show = await createShow(app, { totalSlots: 10 });
-    await holdPlaces(app, userToken, show.id, 5);
+    await holdSlots(app, userToken, show.id, 5);
     const response = await app.http.patch(`/shows/${show.id}`).set(bearer(adminToken)).send({ totalSlots: 4 });
     expect(response.status).toBe(409);
     expect(response.body.error).toMatchObject({ code: 'SLOTS_BELOW_TAKEN', details: { taken: 5 } });
@@ -101,7 +101,7 @@ describe('PATCH /shows/:id', () => {
 
   it('when lapsed holds are all that is in the way, then they are reclaimed and the shrink succeeds', async () => {
     const show = await createShow(app, { totalSlots: 5 });
-    const hold = await holdPlaces(app, userToken, show.id, 5);
+    const hold = await holdSlots(app, userToken, show.id, 5);
     await lapseHold(app, hold.id);
     const response = await app.http.patch(`/shows/${show.id}`).set(bearer(adminToken)).send({ totalSlots: 1 });
     expect(response.status).toBe(200);
@@ -119,7 +119,7 @@ describe('PATCH /shows/:id', () => {
 describe('DELETE /shows/:id', () => {
   it('when the show has an active booking, then 409 and it stays', async () => {
     const show = await createShow(app);
-    await holdPlaces(app, userToken, show.id);
+    await holdSlots(app, userToken, show.id);
     const response = await app.http.delete(`/shows/${show.id}`).set(bearer(adminToken));
     expect(response.status).toBe(409);
     expect(response.body.error).toMatchObject({ code: 'SHOW_HAS_BOOKINGS', details: { active: 1 } });
@@ -128,7 +128,7 @@ describe('DELETE /shows/:id', () => {
 
   it('when only finished bookings remain, then 204 and the show is gone', async () => {
     const show = await createShow(app);
-    const hold = await holdPlaces(app, userToken, show.id);
+    const hold = await holdSlots(app, userToken, show.id);
     await lapseHold(app, hold.id);
     expect((await app.http.delete(`/shows/${show.id}`).set(bearer(adminToken))).status).toBe(204);
     expect((await app.http.get(`/shows/${show.id}`)).status).toBe(404);
@@ -145,8 +145,8 @@ describe('GET /shows/:id/bookings', () => {
   it('when an admin asks, then it lists the bookings with who made them, newest first', async () => {
     const show = await createShow(app);
     const { user, token } = await createUser(app, { name: 'Booker' });
-    const first = await holdPlaces(app, token, show.id, 1);
-    const second = await holdPlaces(app, token, show.id, 2);
+    const first = await holdSlots(app, token, show.id, 1);
+    const second = await holdSlots(app, token, show.id, 2);
     const response = await app.http.get(`/shows/${show.id}/bookings`).set(bearer(adminToken));
     expect(response.status).toBe(200);
     expect(response.body.map((b: { id: number }) => b.id)).toEqual([second.id, first.id]);

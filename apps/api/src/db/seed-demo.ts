@@ -1,11 +1,12 @@
+import { createShow, getShows } from '../modules/shows/index.js';
 import type { Queryable } from '../platform/db.js';
-import { insertShow, listShows } from '../modules/shows/shows.repository.js';
+import type { DomainEvents } from '../platform/events.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Demo shows for `npm start`, only into an empty database, at times relative to now so they stay bookable. */
-export async function seedDemoShows(db: Queryable): Promise<number> {
-  if ((await listShows(db)).length > 0) return 0;
+export async function seedDemoShows(deps: { db: Queryable; events: DomainEvents }): Promise<number> {
+  if ((await getShows(deps)).length > 0) return 0;
   const at = (days: number, hour: number) => {
     const date = new Date(Date.now() + days * DAY_MS);
     date.setUTCHours(hour, 0, 0, 0);
@@ -18,6 +19,6 @@ export async function seedDemoShows(db: Queryable): Promise<number> {
     { name: 'Flu vaccination clinic', startTime: at(3, 8), totalSlots: 30 },
     { name: 'Coastal ferry: morning crossing', startTime: at(5, 7), totalSlots: 6 },
   ];
-  for (const show of demo) await insertShow(db, show);
+  for (const show of demo) await createShow(deps, show);
   return demo.length;
 }

@@ -1,11 +1,15 @@
 import cron from 'node-cron';
-import { expireHolds } from '../modules/bookings/expire-holds.js';
+import { expireHolds } from '../modules/bookings/index.js';
 import type { Db } from '../platform/db.js';
+import type { ErrorReporter } from '../platform/error-reporter.js';
 import type { DomainEvents } from '../platform/events.js';
 import type { Logger } from '../platform/logger.js';
 
 /** Schedules the expiry sweep; a run still going when the next is due is skipped, never doubled. */
-export function scheduleExpireHolds(deps: { db: Db; events: DomainEvents; logger: Logger }, schedule: string) {
+export function scheduleExpireHolds(
+  deps: { db: Db; events: DomainEvents; logger: Logger; reporter: ErrorReporter },
+  schedule: string,
+) {
   const task = cron.schedule(
     schedule,
     async () => {
@@ -13,7 +17,8 @@ export function scheduleExpireHolds(deps: { db: Db; events: DomainEvents; logger
         const expired = await expireHolds(deps);
         if (expired > 0) deps.logger.info({ expired }, 'expired lapsed holds');
       } catch (error) {
-        deps.logger.error({ err: error }, 'expiry sweep failed');
+        // The next tick tries again; the run is idempotent.
+        deps.reporter.report(error, { source: 'expiry sweep' });
       }
     },
     { name: 'expire-holds', noOverlap: true },

@@ -1,6 +1,6 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { AppError } from './errors.js';
-import type { Logger } from './logger.js';
+import type { ErrorReporter } from './error-reporter.js';
 
 const BODY_LIMIT = '16kb';
 
@@ -45,12 +45,12 @@ export function toAppError(error: unknown): AppError | null {
   return null;
 }
 
-/** Known errors become their wire body; anything else is logged and answered with a bare 500. */
+/** Known errors become their wire body; anything else is reported and answered with a bare 500. */
 export const errorHandler =
-  (logger: Logger): ErrorRequestHandler =>
+  (reporter: ErrorReporter): ErrorRequestHandler =>
   (error, req, res, _next) => {
     const known = toAppError(error);
-    if (!known) logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+    if (!known) reporter.report(error, { source: 'http', method: req.method, path: req.path });
     const appError = known ?? new AppError('INTERNAL_ERROR', 'Something went wrong on our side', 500);
     if (res.headersSent) return;
     const body: { code: string; message: string; details?: unknown } = { code: appError.code, message: appError.message };

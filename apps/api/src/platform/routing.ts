@@ -1,7 +1,7 @@
 import type { Access, Endpoint } from '@holdfast/contracts';
 import type { Request, RequestHandler, Router } from 'express';
 import type { z } from 'zod';
-import type { AuthUser } from '../modules/auth/tokens.js';
+import type { AuthUser } from './auth-user.js';
 import { validateBody } from './validate.js';
 
 type BodyOf<E extends Endpoint> = E['body'] extends z.ZodType ? z.output<E['body']> : undefined;

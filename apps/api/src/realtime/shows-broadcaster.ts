@@ -1,8 +1,8 @@
 import type { ShowAvailability } from '@holdfast/contracts';
+import { getShowsByIds } from '../modules/shows/index.js';
 import type { Queryable } from '../platform/db.js';
+import type { ErrorReporter } from '../platform/error-reporter.js';
 import type { AvailabilityChange, DomainEvents } from '../platform/events.js';
-import type { Logger } from '../platform/logger.js';
-import { findShows } from '../modules/shows/shows.repository.js';
 
 /** How long changes are gathered before one broadcast: a burst of bookings becomes one message. */
 const COALESCE_MS = 20;
@@ -22,7 +22,7 @@ export interface ShowsBroadcaster {
 export function createShowsBroadcaster(deps: {
   db: Queryable;
   events: DomainEvents;
-  logger: Logger;
+  reporter: ErrorReporter;
   emit: (shows: ShowAvailability[]) => void;
 }): ShowsBroadcaster {
   const pending = new Set<number>();
@@ -35,7 +35,7 @@ export function createShowsBroadcaster(deps: {
     const ids = [...pending];
     pending.clear();
     if (ids.length === 0) return;
-    const shows = await findShows(deps.db, ids);
+    const shows = await getShowsByIds(deps, ids);
     const found = new Set(shows.map((show) => show.id));
     const deleted = ids.filter((id) => !found.has(id)).map((id) => ({ id, totalSlots: 0, availableSlots: 0, deleted: true }));
     deps.emit([...shows, ...deleted]);
@@ -44,7 +44,9 @@ export function createShowsBroadcaster(deps: {
   const schedule = () => {
     if (scheduled) return;
     scheduled = setTimeout(() => {
-      running = running.then(flush).catch((error) => deps.logger.error({ err: error }, 'showsUpdated broadcast failed'));
+      running = running
+        .then(flush)
+        .catch((error: unknown) => deps.reporter.report(error, { source: 'showsUpdated broadcast' }));
     }, COALESCE_MS);
   };
 

@@ -38,7 +38,7 @@ export async function book(app: TestApp, token: string, showId: number, quantity
   return app.http.post('/bookings').set(bearer(token)).send(quantity === undefined ? { showId } : { showId, quantity });
 }
 
-export async function holdPlaces(app: TestApp, token: string, showId: number, quantity = 1): Promise<Booking> {
+export async function holdSlots(app: TestApp, token: string, showId: number, quantity = 1): Promise<Booking> {
   const response = await book(app, token, showId, quantity);
   if (response.status !== 201) throw new Error(`booking failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as Booking;

@@ -1,17 +1,17 @@
 import { databaseServer } from '@holdfast/embedded-db';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import supertest from 'supertest';
 import { inject } from 'vitest';
-import { createApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createPasswords } from '../../src/modules/auth/passwords.js';
-import { createShowsBroadcaster, type ShowsBroadcaster } from '../../src/realtime/shows-broadcaster.js';
-import { createSocketServer, type SocketServer } from '../../src/realtime/socket-server.js';
+import { createPasswords } from '../../src/modules/auth/index.js';
 import { createDb, type Db } from '../../src/platform/db.js';
+import { createErrorReporter, type ErrorReporter } from '../../src/platform/error-reporter.js';
 import { createDomainEvents, type DomainEvents } from '../../src/platform/events.js';
 import { createLogger } from '../../src/platform/logger.js';
+import type { ShowsBroadcaster } from '../../src/realtime/shows-broadcaster.js';
+import type { SocketServer } from '../../src/realtime/socket-server.js';
+import { createServerStack } from '../../src/server-stack.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 const passwords = createPasswords(10);
@@ -20,6 +20,7 @@ export interface TestApp {
   config: Config;
   db: Db;
   events: DomainEvents;
+  reporter: ErrorReporter;
   broadcaster: ShowsBroadcaster;
   io: SocketServer;
   server: Server;
@@ -38,24 +39,22 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const db = createDb(config.databaseUrl, logger, { max: 30 });
   const events = createDomainEvents();
-  const server = createServer(createApp({ db, events, config, logger, passwords }));
-  const io = createSocketServer(server, '*');
-  const broadcaster = createShowsBroadcaster({ db, events, logger, emit: (shows) => io.emit('showsUpdated', shows) });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const reporter = createErrorReporter(logger);
+  const stack = createServerStack({ db, events, config, reporter, passwords });
+  const { port } = await stack.listen(0, '127.0.0.1');
   return {
     config,
     db,
     events,
-    broadcaster,
-    io,
-    server,
+    reporter,
+    broadcaster: stack.broadcaster,
+    io: stack.io,
+    server: stack.httpServer,
     baseUrl: `http://127.0.0.1:${port}`,
     databaseUrl: config.databaseUrl,
-    http: supertest(server),
+    http: supertest(stack.httpServer),
     async close() {
-      broadcaster.stop();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await stack.close();
       await db.close();
       await databases.dropDatabase(databaseName);
     },

@@ -1,5 +1,7 @@
 -- Up Migration
 
+-- Superseded by 1700000000002_one-availability-rule.sql (book_slots, hold_lapsed): kept as applied history.
+
 -- The booking transaction as one server-side function, so a booking is one round trip and the show's row
 -- lock is held only while PostgreSQL itself works, not across network round trips (docs/decisions/0001).
 -- Outcomes other than success are raised with our own SQLSTATEs; the API's repository maps them:

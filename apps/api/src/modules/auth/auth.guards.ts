@@ -1,17 +1,7 @@
 import type { Access } from '@holdfast/contracts';
 import type { RequestHandler } from 'express';
 import { forbidden, unauthenticated } from './auth.errors.js';
-import type { AuthUser, Tokens } from './tokens.js';
-
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace Express {
-    interface Request {
-      /** Set by the `user` guard from a verified bearer token. */
-      auth?: AuthUser;
-    }
-  }
-}
+import type { Tokens } from './tokens.js';
 
 /** The middleware each access level needs, so routes declare access in the contract and nowhere else. */
 export function createGuards(tokens: Tokens): Record<Access, RequestHandler[]> {

@@ -1,12 +1,7 @@
-import type { Role } from '@holdfast/contracts';
 import jwt from 'jsonwebtoken';
 import { createSecretKey } from 'node:crypto';
+import type { AuthUser } from '../../platform/auth-user.js';
 import { unauthenticated } from './auth.errors.js';
-
-export interface AuthUser {
-  userId: number;
-  role: Role;
-}
 
 export interface Tokens {
   sign(user: AuthUser): string;

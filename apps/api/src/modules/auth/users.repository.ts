@@ -54,3 +54,9 @@ export async function upsertAdmin(db: Queryable, input: { name: string; email: s
   );
   return toUser(rows[0]!);
 }
+
+/** Public profiles of these users (no password hashes), for other modules' reports. */
+export async function findUsers(db: Queryable, ids: number[]): Promise<User[]> {
+  const { rows } = await db.query<UserRow>('SELECT id, name, email, role FROM users WHERE id = ANY($1::int[])', [ids]);
+  return rows.map(toUser);
+}

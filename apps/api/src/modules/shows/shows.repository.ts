@@ -1,5 +1,6 @@
 import type { Show } from '@holdfast/contracts';
-import type { Queryable } from '../../platform/db.js';
+import { pgErrorCode, type Queryable } from '../../platform/db.js';
+import { showHasBookings } from './shows.errors.js';
 
 interface ShowRow {
   id: number;
@@ -9,7 +10,7 @@ interface ShowRow {
   available_slots: number;
 }
 
-export const toShow = (row: ShowRow): Show => ({
+const toShow = (row: ShowRow): Show => ({
   id: row.id,
   name: row.name,
   startTime: row.start_time.toISOString(),
@@ -17,64 +18,49 @@ export const toShow = (row: ShowRow): Show => ({
   availableSlots: row.available_slots,
 });
 
-/**
- * A hold past expires_at no longer takes places, even before the sweeper marks it EXPIRED, so every read
- * of availability adds the places of lapsed holds back.
- */
-const SELECT_SHOWS = `
-  SELECT s.id, s.name, s.start_time, s.total_slots,
-         s.available_slots + COALESCE((
-           SELECT sum(b.quantity) FROM bookings b
-           WHERE b.show_id = s.id AND b.status = 'PENDING' AND b.expires_at <= now()
-         ), 0)::int AS available_slots
-  FROM shows s`;
+const SHOW_COLUMNS = 'id, name, start_time, total_slots, available_slots';
+/** Raised by the shows_refuse_delete_when_booked trigger (migration 1700000000002). */
+const SHOW_IS_BOOKED = 'BOOKD';
 
+// Reads go through the live_shows view, the one place that counts lapsed holds as free (ADR 0002).
 export async function listShows(db: Queryable): Promise<Show[]> {
-  const { rows } = await db.query<ShowRow>(`${SELECT_SHOWS} ORDER BY s.start_time, s.id`);
+  const { rows } = await db.query<ShowRow>(`SELECT ${SHOW_COLUMNS} FROM live_shows ORDER BY start_time, id`);
   return rows.map(toShow);
 }
 
 export async function findShows(db: Queryable, ids: number[]): Promise<Show[]> {
-  const { rows } = await db.query<ShowRow>(`${SELECT_SHOWS} WHERE s.id = ANY($1::int[])`, [ids]);
+  const { rows } = await db.query<ShowRow>(`SELECT ${SHOW_COLUMNS} FROM live_shows WHERE id = ANY($1::int[])`, [ids]);
   return rows.map(toShow);
 }
 
-export async function findShow(db: Queryable, id: number): Promise<Show | null> {
-  const { rows } = await db.query<ShowRow>(`${SELECT_SHOWS} WHERE s.id = $1`, [id]);
-  return rows[0] ? toShow(rows[0]) : null;
-}
-
-export async function insertShow(db: Queryable, input: { name: string; startTime: string; totalSlots: number }): Promise<Show> {
+export async function insertShow(
+  db: Queryable,
+  input: { name: string; startTime: string; totalSlots: number },
+): Promise<Show> {
   const { rows } = await db.query<ShowRow>(
     `INSERT INTO shows (name, start_time, total_slots, available_slots) VALUES ($1, $2, $3, $3)
-     RETURNING id, name, start_time, total_slots, available_slots`,
+     RETURNING ${SHOW_COLUMNS}`,
     [input.name, input.startTime, input.totalSlots],
   );
   return toShow(rows[0]!);
 }
 
-/** Locks the show row for the rest of the transaction; answers whether the show exists. */
-export async function lockShow(tx: Queryable, id: number): Promise<boolean> {
-  const { rowCount } = await tx.query('SELECT 1 FROM shows WHERE id = $1 FOR UPDATE', [id]);
-  return rowCount === 1;
+/**
+ * Locks the shows for the rest of the transaction (in id order), gives back the slots of their lapsed
+ * holds, and answers them as they now stand; missing ids are absent. The SQL function `lock_shows` is the
+ * only code that locks show rows, here and inside `book_slots`.
+ */
+export async function lockShows(tx: Queryable, ids: number[]): Promise<(Show & { reclaimedHolds: number })[]> {
+  const { rows } = await tx.query<ShowRow & { reclaimed_holds: number }>(
+    `SELECT ${SHOW_COLUMNS}, reclaimed_holds FROM lock_shows($1::int[])`,
+    [ids],
+  );
+  return rows.map((row) => ({ ...toShow(row), reclaimedHolds: row.reclaimed_holds }));
 }
 
-/**
- * Marks the show's lapsed holds EXPIRED and returns their places; answers the show as it now stands.
- * The caller must already hold the show's row lock (lock order: show, then its bookings).
- */
-export async function reclaimLapsedHolds(tx: Queryable, id: number): Promise<Show> {
-  const { rows } = await tx.query<ShowRow>(
-    `WITH lapsed AS (
-       UPDATE bookings SET status = 'EXPIRED'
-       WHERE show_id = $1 AND status = 'PENDING' AND expires_at <= now()
-       RETURNING quantity
-     )
-     UPDATE shows SET available_slots = available_slots + (SELECT COALESCE(sum(quantity), 0) FROM lapsed)::int WHERE id = $1
-     RETURNING id, name, start_time, total_slots, available_slots`,
-    [id],
-  );
-  return toShow(rows[0]!);
+/** Gives `slots` back to a show whose row the caller has locked (a cancelled booking's). */
+export async function releaseSlots(tx: Queryable, id: number, slots: number): Promise<void> {
+  await tx.query('UPDATE shows SET available_slots = available_slots + $2 WHERE id = $1', [id, slots]);
 }
 
 export async function updateShowRow(
@@ -82,7 +68,7 @@ export async function updateShowRow(
   id: number,
   changes: { name?: string; startTime?: string; totalSlots?: number },
 ): Promise<Show> {
-  // Resizing keeps the places taken: available moves by exactly as much as total does.
+  // Resizing keeps the slots taken: available moves by exactly as much as total does.
   const { rows } = await tx.query<ShowRow>(
     `UPDATE shows SET
        name = COALESCE($2, name),
@@ -90,21 +76,19 @@ export async function updateShowRow(
        available_slots = available_slots + COALESCE($4, total_slots) - total_slots,
        total_slots = COALESCE($4, total_slots)
      WHERE id = $1
-     RETURNING id, name, start_time, total_slots, available_slots`,
+     RETURNING ${SHOW_COLUMNS}`,
     [id, changes.name ?? null, changes.startTime ?? null, changes.totalSlots ?? null],
   );
   return toShow(rows[0]!);
 }
 
-export async function countActiveBookings(tx: Queryable, showId: number): Promise<number> {
-  const { rows } = await tx.query<{ active: number }>(
-    `SELECT count(*)::int AS active FROM bookings
-     WHERE show_id = $1 AND (status = 'CONFIRMED' OR (status = 'PENDING' AND expires_at > now()))`,
-    [showId],
-  );
-  return rows[0]!.active;
-}
-
-export async function deleteShowRow(tx: Queryable, id: number): Promise<void> {
-  await tx.query('DELETE FROM shows WHERE id = $1', [id]);
+/** Answers whether a show was deleted; the database refuses a show with live bookings. */
+export async function deleteShowRow(db: Queryable, id: number): Promise<boolean> {
+  try {
+    const { rowCount } = await db.query('DELETE FROM shows WHERE id = $1', [id]);
+    return rowCount === 1;
+  } catch (error) {
+    if (pgErrorCode(error) === SHOW_IS_BOOKED) throw showHasBookings(Number((error as { detail?: string }).detail));
+    throw error;
+  }
 }

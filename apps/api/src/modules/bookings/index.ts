@@ -1,0 +1,4 @@
+// The bookings module's public face.
+export { bookSlots } from './book-slots.js';
+export { mountBookingRoutes } from './bookings.routes.js';
+export { expireHolds } from './expire-holds.js';

@@ -1,0 +1,42 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, type AppDeps } from './app.js';
+import { createShowsBroadcaster, type ShowsBroadcaster } from './realtime/shows-broadcaster.js';
+import { createSocketServer, type SocketServer } from './realtime/socket-server.js';
+
+export interface ServerStack {
+  httpServer: Server;
+  io: SocketServer;
+  broadcaster: ShowsBroadcaster;
+  /** Starts listening; port 0 picks a free port. Answers the address actually bound. */
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  /** Stops broadcasting, closes every socket and the HTTP server. The database is the caller's to close. */
+  close(): Promise<void>;
+}
+
+/** HTTP app + Socket.IO + the broadcaster between them, wired once for main.ts and for the tests. */
+export function createServerStack(deps: AppDeps): ServerStack {
+  const httpServer = createServer(createApp(deps));
+  const io = createSocketServer(httpServer, deps.config.corsOrigins);
+  const broadcaster = createShowsBroadcaster({
+    db: deps.db,
+    events: deps.events,
+    reporter: deps.reporter,
+    emit: (shows) => io.emit('showsUpdated', shows),
+  });
+  return {
+    httpServer,
+    io,
+    broadcaster,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
+      }),
+    async close() {
+      broadcaster.stop();
+      // io.close() also closes the HTTP server it is attached to.
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
