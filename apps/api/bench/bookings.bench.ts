@@ -5,11 +5,10 @@
  *   pnpm bench:bookings            (embedded PostgreSQL, fsync off)   RUNS=5 CONCURRENCY=32 PER_RUN=2000
  *   DATABASE_URL=postgres://... pnpm bench:bookings   (a fresh database on that server, dropped after)
  */
-import { freePort, startScratchServer } from '@holdfast/embedded-db';
-import { spawn } from 'node:child_process';
+import { startBuiltApi } from '@holdfast/api-process';
+import { startScratchServer } from '@holdfast/embedded-db';
 import http from 'node:http';
 import pg from 'pg';
-import { migrate } from '../src/db/migrate.js';
 import { bookSlots } from '../src/modules/bookings/index.js';
 import { createTokens } from '../src/modules/auth/tokens.js';
 import { insertUser } from '../src/modules/auth/users.repository.js';
@@ -44,22 +43,6 @@ async function measure(total: number, operation: (i: number) => Promise<void>) {
   return { opsPerSecond: total / ((performance.now() - started) / 1000), p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) };
 }
 
-/** The API as production runs it: the built bundle, NODE_ENV=production, its own process and event loop. */
-async function startApiProcess(databaseUrl: string) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/main.js'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, JWT_SECRET: SECRET, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt++) {
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
-    if (attempt > 100) throw new Error('API did not start; run `pnpm build` first');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { url, stop: () => child.kill('SIGTERM') };
-}
-
 function post(agent: http.Agent, url: string, authorization: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization } }, (response) => {
@@ -74,16 +57,13 @@ function post(agent: http.Agent, url: string, authorization: string, body: strin
 async function main() {
   // A fresh database on a scratch server, so a DATABASE_URL's own data is never touched.
   const scratch = await startScratchServer('bench');
-  const databaseName = `holdfast_bench_${Date.now()}`;
-  await scratch.createDatabase(databaseName);
-  const serverUrl = scratch.urlFor(databaseName);
+  // The production bundle in its own process migrates its own fresh database; every scenario books there.
+  const api = await startBuiltApi({ databases: scratch, env: { JWT_SECRET: SECRET, LOG_LEVEL: 'warn' }, inheritOutput: true });
   const logger = createLogger('silent');
-  await migrate(serverUrl, logger);
-  const db = createDb(serverUrl, logger, { max: CONCURRENCY });
-  const raw = new pg.Pool({ connectionString: serverUrl, max: CONCURRENCY });
+  const db = createDb(api.databaseUrl, logger, { max: CONCURRENCY });
+  const raw = new pg.Pool({ connectionString: api.databaseUrl, max: CONCURRENCY });
   raw.on('error', () => {});
   const events = createDomainEvents();
-  const api = await startApiProcess(serverUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
   const tokens = createTokens(SECRET, 3600);
@@ -135,11 +115,10 @@ async function main() {
     );
   }
 
-  api.stop();
   agent.destroy();
   await db.close();
   await raw.end();
-  await scratch.dropDatabase(databaseName);
+  await api.stop();
   await scratch.stop();
 }
 

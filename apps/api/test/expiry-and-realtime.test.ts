@@ -114,11 +114,21 @@ describe('showsUpdated over Socket.IO', () => {
     expect(await waitForShowUpdate(socket, id, (s) => s.deleted === true)).toMatchObject({ availableSlots: 0 });
   });
 
-  it('when a confirm or cancel commits, then clients receive the show', async () => {
+  it('when a confirm commits, then clients receive the show again, its slots still taken', async () => {
     const show = await createShow(app, { totalSlots: 4 });
     const hold = await holdSlots(app, token, show.id, 2);
+    await app.broadcaster.flushed();
+    const socket = await listen();
+    await app.http.post('/bookings/confirm').set(bearer(token)).send({ bookingId: hold.id }).expect(200);
+    expect(await waitForShowUpdate(socket, show.id)).toMatchObject({ availableSlots: 2, totalSlots: 4 });
+  });
+
+  it('when a cancel commits, then clients receive the show with its slots free again', async () => {
+    const show = await createShow(app, { totalSlots: 4 });
+    const hold = await holdSlots(app, token, show.id, 2);
+    await app.broadcaster.flushed();
     const socket = await listen();
     await app.http.post(`/bookings/${hold.id}/cancel`).set(bearer(token)).expect(200);
-    expect(await waitForShowUpdate(socket, show.id, (s) => s.availableSlots === 4)).toBeTruthy();
+    expect(await waitForShowUpdate(socket, show.id)).toMatchObject({ availableSlots: 4, totalSlots: 4 });
   });
 });

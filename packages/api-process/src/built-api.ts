@@ -1,0 +1,59 @@
+import { freePort, type DatabaseServer } from '@holdfast/embedded-db';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startNodeProcess, waitUntilUp, type NodeProcess } from './node-process.js';
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const bundle = fileURLToPath(new URL('../../../apps/api/dist/main.js', import.meta.url));
+
+export interface BuiltApi {
+  url: string;
+  /** The API's own fresh database, dropped by stop(). */
+  databaseUrl: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `pnpm start:api` as production runs it: the built bundle in its own process, NODE_ENV=production, a fresh
+ * empty database on `databases`, configuration from the environment only. Resolves once /health answers.
+ */
+export async function startBuiltApi(options: {
+  databases: DatabaseServer;
+  /** Added to a minimal environment (PATH, NODE_ENV, PORT, DATABASE_URL, a JWT_SECRET). */
+  env?: Record<string, string>;
+  /** Print the API's output here instead of collecting it (benchmarks). */
+  inheritOutput?: boolean;
+}): Promise<BuiltApi> {
+  if (!existsSync(bundle)) throw new Error('apps/api/dist/main.js is missing: run `pnpm build` first (npm test does)');
+  const databaseName = `holdfast_api_${randomBytes(5).toString('hex')}`;
+  await options.databases.createDatabase(databaseName);
+  const databaseUrl = options.databases.urlFor(databaseName);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let api: NodeProcess | null = null;
+  const stop = async () => {
+    await api?.stop();
+    await options.databases.dropDatabase(databaseName);
+  };
+  try {
+    api = startNodeProcess([bundle], {
+      cwd: repoRoot,
+      inheritOutput: options.inheritOutput,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        ...options.env,
+      },
+    });
+    await waitUntilUp(`${url}/health`, api);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, databaseUrl, output: api.output, stop };
+}
