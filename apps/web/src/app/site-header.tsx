@@ -2,10 +2,13 @@ import type { ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { useAuth } from '@/features/auth/hooks/auth-context';
+import { useAuth } from '@/features/auth/hooks/use-auth';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
-  cn('rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap hover:bg-white/60', isActive && 'bg-white/70 text-indigo-900');
+  cn(
+    'rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap hover:bg-white/60',
+    isActive && 'bg-white/70 text-indigo-900',
+  );
 
 export function SiteHeader({ liveIndicator }: { liveIndicator: ReactNode }) {
   const { user, status, logOut } = useAuth();
@@ -17,7 +20,10 @@ export function SiteHeader({ liveIndicator }: { liveIndicator: ReactNode }) {
           Holdfast
         </NavLink>
         {/* Below md the nav takes its own row, so a long live-status text never squeezes it. */}
-        <nav aria-label="Main" className="order-last flex w-full items-center gap-1 overflow-x-auto md:order-none md:w-auto md:flex-1">
+        <nav
+          aria-label="Main"
+          className="order-last flex w-full items-center gap-1 overflow-x-auto md:order-none md:w-auto md:flex-1"
+        >
           <NavLink to="/" end className={navClass}>
             Shows
           </NavLink>
@@ -37,7 +43,13 @@ export function SiteHeader({ liveIndicator }: { liveIndicator: ReactNode }) {
           {user ? (
             <>
               <span className="hidden text-sm text-slate-700 md:inline">{user.name}</span>
-              <Button variant="secondary" onClick={() => { logOut(); navigate('/'); }}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  logOut();
+                  navigate('/');
+                }}
+              >
                 Log out
               </Button>
             </>

@@ -1,9 +1,9 @@
 import type { Show, ShowAvailability } from '@holdfast/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { showKeys } from '@/lib/shows-query';
+import { applyAvailability } from '@/lib/apply-availability';
+import { queryKeys } from '@/lib/query-keys';
 import { getShowsSocket, type ShowsSocket } from '@/lib/socket';
-import { applyAvailability } from './apply-availability';
 
 /**
  * The only subscriber to the socket: writes `showsUpdated` into the query cache so every screen
@@ -20,24 +20,27 @@ export function useLiveShows(getSocket: () => ShowsSocket = getShowsSocket): { c
     let hasConnected = socket.connected;
 
     const onUpdate = (updates: ShowAvailability[]) => {
-      const list = queryClient.getQueryData<Show[]>(showKeys.list());
+      const list = queryClient.getQueryData<Show[]>(queryKeys.shows.list());
       const merged = list ? applyAvailability(list, updates) : null;
-      if (merged) queryClient.setQueryData(showKeys.list(), merged);
-      else if (list) void queryClient.invalidateQueries({ queryKey: showKeys.list() });
+      if (merged) queryClient.setQueryData(queryKeys.shows.list(), merged);
+      else if (list) void queryClient.invalidateQueries({ queryKey: queryKeys.shows.list() });
       for (const update of updates) {
         if (update.deleted) {
-          queryClient.removeQueries({ queryKey: showKeys.detail(update.id), exact: true });
+          queryClient.removeQueries({ queryKey: queryKeys.shows.detail(update.id), exact: true });
           continue;
         }
-        queryClient.setQueryData<Show>(showKeys.detail(update.id), (show) =>
+        queryClient.setQueryData<Show>(queryKeys.shows.detail(update.id), (show) =>
           show ? { ...show, ...withoutUndefined(update) } : show,
         );
-        void queryClient.invalidateQueries({ queryKey: showKeys.bookings(update.id) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.personal.showBookings(update.id) });
       }
     };
     const onConnect = () => {
       setConnected(true);
-      if (hasConnected) void queryClient.invalidateQueries({ queryKey: showKeys.all });
+      if (hasConnected) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.shows.all });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.personal.allShowBookings() });
+      }
       hasConnected = true;
     };
     const onDisconnect = () => setConnected(false);

@@ -23,4 +23,5 @@ export function formatRemaining(ms: number): string {
   return `${minutes}:${String(totalSeconds % 60).padStart(2, '0')}`;
 }
 
-export const places = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
+/** A slot count as people read it: the app says "places", the contract and the code say slots. */
+export const formatPlaces = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;

@@ -6,7 +6,7 @@ import { AppProviders } from '@/app/providers';
 import { createTestRouter } from '@/app/router';
 import { createQueryClient } from '@/lib/query-client';
 
-/** The whole app at `path`, with real routes and providers, talking to whatever fakeApi serves. */
+/** The whole app at `path`, with real routes and providers, talking to whatever mock-api.ts answers. */
 export function renderApp(path: string, { fakeTimers = false } = {}) {
   const user = userEvent.setup(fakeTimers ? { advanceTimers: vi.advanceTimersByTime } : {});
   const queryClient = createQueryClient();

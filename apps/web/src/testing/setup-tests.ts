@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { fakeSocket } from './fake-socket';
+import { server } from './mock-api';
 
 // The real socket would dial localhost; every test drives this fake instead.
 vi.mock('@/lib/socket', () => ({ getShowsSocket: () => fakeSocket }));
@@ -31,10 +32,22 @@ beforeEach(() => {
   });
 });
 
+// A request no handler answers is a test that does not know what the app sends: it fails the test.
+const unhandled: string[] = [];
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  server.events.on('request:unhandled', ({ request }) => {
+    unhandled.push(`${request.method} ${new URL(request.url).pathname}`);
+  });
+});
+afterAll(() => server.close());
+
 afterEach(() => {
   cleanup();
   localStorage.clear();
   sessionStorage.clear();
   fakeSocket.reset();
-  vi.unstubAllGlobals();
+  server.resetHandlers();
+  server.events.removeAllListeners('request:start');
+  if (unhandled.length > 0) throw new Error(`No handler for: ${unhandled.splice(0).join(', ')}`);
 });

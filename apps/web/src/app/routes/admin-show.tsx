@@ -8,7 +8,14 @@ export function AdminShowRoute() {
   const id = Number(useParams().id);
   return (
     <RequireAdmin>
-      <Page title="Manage show" actions={<Link to="/admin" className={buttonClass('ghost')}>← Dashboard</Link>}>
+      <Page
+        title="Manage show"
+        actions={
+          <Link to="/admin" className={buttonClass('ghost')}>
+            ← Dashboard
+          </Link>
+        }
+      >
         <ManageShow key={id} showId={id} />
       </Page>
     </RequireAdmin>

@@ -1,18 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
+import { useShow } from '@/api/get-show';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { Page } from '@/components/ui/page';
 import { Skeleton } from '@/components/ui/skeleton';
-import { useAuth } from '@/features/auth/hooks/auth-context';
+import { useAuth } from '@/features/auth/hooks/use-auth';
 import { BookingFlowProvider } from '@/features/booking/components/booking-flow-provider';
 import { BookingPanel } from '@/features/booking/components/booking-panel';
 import { ShowSummary } from '@/features/shows/components/show-summary';
-import { showState } from '@/features/shows/hooks/show-state';
+import { showState } from '@/features/shows/model/show-state';
 import { hasCode } from '@/lib/api-error';
 import { explainError } from '@/lib/explain-error';
-import { showQuery } from '@/lib/shows-query';
 
 const closedReasons = {
   'sold-out': 'This show is sold out. Places may free up if someone cancels or a hold runs out.',
@@ -24,18 +23,29 @@ export function BookShowRoute() {
   const id = Number(useParams().id);
   const location = useLocation();
   const { status } = useAuth();
-  const show = useQuery({ ...showQuery(id), enabled: Number.isInteger(id) && id > 0 });
+  const show = useShow(id, { enabled: Number.isInteger(id) && id > 0 });
 
   if (!Number.isInteger(id) || id <= 0 || hasCode(show.error, 'SHOW_NOT_FOUND')) {
     return (
-      <Notice title="Show not found" action={<Link to="/" className={buttonClass()}>Back to shows</Link>}>
+      <Notice
+        title="Show not found"
+        action={
+          <Link to="/" className={buttonClass()}>
+            Back to shows
+          </Link>
+        }
+      >
         This show does not exist, or it was removed.
       </Notice>
     );
   }
   if (show.isError) {
     return (
-      <Notice role="alert" title="Server unreachable" action={<Button onClick={() => void show.refetch()}>Try again</Button>}>
+      <Notice
+        role="alert"
+        title="Server unreachable"
+        action={<Button onClick={() => void show.refetch()}>Try again</Button>}
+      >
         {explainError(show.error)}
       </Notice>
     );
@@ -43,7 +53,14 @@ export function BookShowRoute() {
   if (show.isPending) return <Skeleton className="h-64" />;
 
   return (
-    <Page title={show.data.name} actions={<Link to="/" className={buttonClass('ghost')}>← All shows</Link>}>
+    <Page
+      title={show.data.name}
+      actions={
+        <Link to="/" className={buttonClass('ghost')}>
+          ← All shows
+        </Link>
+      }
+    >
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <ShowSummary show={show.data} />

@@ -6,7 +6,11 @@ export function Forbidden() {
   return (
     <Notice
       title="This page is for administrators"
-      action={<Link to="/" className={buttonClass()}>Back to shows</Link>}
+      action={
+        <Link to="/" className={buttonClass()}>
+          Back to shows
+        </Link>
+      }
     >
       Your account can book shows but cannot manage them. If you think that is wrong, ask an administrator.
     </Notice>

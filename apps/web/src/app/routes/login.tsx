@@ -2,7 +2,7 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { Card } from '@/components/ui/card';
 import { Page } from '@/components/ui/page';
 import { LoginForm } from '@/features/auth/components/login-form';
-import { useAuth } from '@/features/auth/hooks/auth-context';
+import { useAuth } from '@/features/auth/hooks/use-auth';
 
 /** Where to go after logging in: back to the page that sent us here, if any. */
 export function useReturnPath(): string {

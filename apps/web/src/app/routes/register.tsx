@@ -2,7 +2,7 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { Card } from '@/components/ui/card';
 import { Page } from '@/components/ui/page';
 import { RegisterForm } from '@/features/auth/components/register-form';
-import { useAuth } from '@/features/auth/hooks/auth-context';
+import { useAuth } from '@/features/auth/hooks/use-auth';
 import { useReturnPath } from './login';
 
 export function RegisterRoute() {

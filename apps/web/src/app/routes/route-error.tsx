@@ -9,7 +9,11 @@ export function RouteError() {
     <main className="mx-auto max-w-xl p-6">
       <div role="alert" className="glass flex flex-col gap-3 rounded-2xl p-5">
         <h1 className="text-xl font-semibold">Something went wrong</h1>
-        <p>{chunkFailed ? 'This page could not be loaded. Check your connection.' : 'An unexpected error stopped this page.'}</p>
+        <p>
+          {chunkFailed
+            ? 'This page could not be loaded. Check your connection.'
+            : 'An unexpected error stopped this page.'}
+        </p>
         <div className="flex gap-2">
           <button type="button" className={buttonClass()} onClick={() => window.location.reload()}>
             Reload

@@ -1,23 +1,26 @@
-import { useQuery } from '@tanstack/react-query';
+import { useShows } from '@/api/get-shows';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { Skeleton } from '@/components/ui/skeleton';
 import { explainError } from '@/lib/explain-error';
-import { showListQuery } from '@/lib/shows-query';
-import { sumOccupancy } from '../hooks/occupancy';
+import { sumOccupancy } from '../model/occupancy';
 import { useOccupancies } from '../hooks/use-occupancies';
 import { AdminShowTable } from './admin-show-table';
 import { AdminTotals } from './admin-totals';
 import { CreateShow } from './create-show';
 
 export function AdminDashboard() {
-  const shows = useQuery(showListQuery());
+  const shows = useShows();
   const occupancies = useOccupancies(shows.data ?? []);
 
   if (shows.isPending) return <Skeleton className="h-64" />;
   if (shows.isError) {
     return (
-      <Notice role="alert" title="Server unreachable" action={<Button onClick={() => void shows.refetch()}>Try again</Button>}>
+      <Notice
+        role="alert"
+        title="Server unreachable"
+        action={<Button onClick={() => void shows.refetch()}>Try again</Button>}
+      >
         {explainError(shows.error)}
       </Notice>
     );

@@ -1,7 +1,7 @@
 import type { Show } from '@holdfast/contracts';
 import { Link } from 'react-router';
 import { formatShowTime } from '@/lib/format';
-import type { Occupancy } from '../hooks/occupancy';
+import type { Occupancy } from '../model/occupancy';
 import { OccupancyBar } from './occupancy-bar';
 
 type AdminShowTableProps = { shows: Show[]; occupancies: Map<number, Occupancy> };
@@ -20,13 +20,27 @@ export function AdminShowTable({ shows, occupancies }: AdminShowTableProps) {
         <caption className="sr-only">Shows and their occupancy</caption>
         <thead>
           <tr className="border-b border-white/70">
-            <th scope="col" className="p-3">Show</th>
-            <th scope="col" className={wideOnly}>Starts</th>
-            <th scope="col" className={count}>Confirmed</th>
-            <th scope="col" className={count}>Held</th>
-            <th scope="col" className={count}>Free</th>
-            <th scope="col" className={count}>Total</th>
-            <th scope="col" className="p-3"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="p-3">
+              Show
+            </th>
+            <th scope="col" className={wideOnly}>
+              Starts
+            </th>
+            <th scope="col" className={count}>
+              Confirmed
+            </th>
+            <th scope="col" className={count}>
+              Held
+            </th>
+            <th scope="col" className={count}>
+              Free
+            </th>
+            <th scope="col" className={count}>
+              Total
+            </th>
+            <th scope="col" className="p-3">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +51,9 @@ export function AdminShowTable({ shows, occupancies }: AdminShowTableProps) {
                 <th scope="row" className="p-3 font-semibold wrap-anywhere">
                   {show.name}
                   <p className="text-xs font-normal text-slate-700 md:hidden">{formatShowTime(show.startTime)}</p>
-                  <div className="mt-2 w-full max-w-32"><OccupancyBar occupancy={occupancy} /></div>
+                  <div className="mt-2 w-full max-w-32">
+                    <OccupancyBar occupancy={occupancy} />
+                  </div>
                   <p className="mt-1 text-xs font-normal text-slate-700 tabular-nums md:hidden">
                     {occupancy.confirmed} confirmed · {occupancy.held} held · {occupancy.free} free of {occupancy.total}
                   </p>
@@ -48,7 +64,11 @@ export function AdminShowTable({ shows, occupancies }: AdminShowTableProps) {
                 <td className={count}>{occupancy.free}</td>
                 <td className={count}>{occupancy.total}</td>
                 <td className="p-3 text-right md:text-left">
-                  <Link to={`/admin/shows/${show.id}`} aria-label={`Manage ${show.name}`} className="inline-flex min-h-11 items-center font-semibold text-indigo-700 underline">
+                  <Link
+                    to={`/admin/shows/${show.id}`}
+                    aria-label={`Manage ${show.name}`}
+                    className="inline-flex min-h-11 items-center font-semibold text-indigo-700 underline"
+                  >
                     Manage
                   </Link>
                 </td>

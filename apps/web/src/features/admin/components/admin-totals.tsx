@@ -1,4 +1,4 @@
-import type { Occupancy } from '../hooks/occupancy';
+import type { Occupancy } from '../model/occupancy';
 
 export function AdminTotals({ showCount, totals }: { showCount: number; totals: Occupancy }) {
   const items = [

@@ -1,15 +1,18 @@
 import type { Show, ShowBooking } from '@holdfast/contracts';
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { aBooking, aShow, aUser, signIn } from '@/testing/factories';
-import { apiError, fakeApi, json } from '@/testing/fake-api';
 import { fakeSocket } from '@/testing/fake-socket';
+import { apiError, apiUrl, recordRequests, server } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render-app';
 
 const asAdmin = () => {
   const admin = signIn(aUser({ role: 'admin', name: 'Admin' }));
-  return { 'GET /auth/me': () => json(200, { user: admin }) };
+  return http.get(apiUrl('/auth/me'), () => HttpResponse.json({ user: admin }));
 };
+const showIs = (show: Show) => http.get(apiUrl('/shows/:id'), () => HttpResponse.json(show));
+const noShowBookings = http.get(apiUrl('/shows/:id/bookings'), () => HttpResponse.json([]));
 const aShowBooking = (overrides: Partial<ShowBooking>): ShowBooking => ({
   ...aBooking(overrides),
   userId: 9,
@@ -19,20 +22,25 @@ const aShowBooking = (overrides: Partial<ShowBooking>): ShowBooking => ({
 });
 
 describe('admin access', () => {
-  it('when a non-admin types the admin address, then a friendly 403 page shows and no admin link', async () => {
+  it('when a non-admin types the admin address, then a friendly 403 page shows, with no admin link and no show data asked for', async () => {
     const user = signIn(aUser({ role: 'user' }));
-    const calls = fakeApi({ 'GET /auth/me': () => json(200, { user }) });
+    server.use(http.get(apiUrl('/auth/me'), () => HttpResponse.json({ user })));
+    const requests = recordRequests();
     renderApp('/admin');
 
     expect(await screen.findByRole('heading', { name: 'This page is for administrators' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
-    expect(calls).not.toContain('GET /shows');
+    expect(requests).not.toContain('GET /shows');
   });
 });
 
 describe('creating a show', () => {
   it('when the form is sent empty, then every field explains itself and nothing is sent', async () => {
-    const calls = fakeApi({ ...asAdmin(), 'GET /shows': () => json(200, []) });
+    server.use(
+      asAdmin(),
+      http.get(apiUrl('/shows'), () => HttpResponse.json([])),
+    );
+    const requests = recordRequests();
     const { user } = renderApp('/admin');
 
     await user.click(await screen.findByRole('button', { name: 'Create show' }));
@@ -40,11 +48,14 @@ describe('creating a show', () => {
     expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('Name is required');
     expect(screen.getByLabelText('Start time')).toHaveAccessibleDescription('Start time is required');
     expect(screen.getByLabelText('Total places')).toHaveAccessibleDescription('Total places is required');
-    expect(calls).not.toContain('POST /shows');
+    expect(requests).not.toContain('POST /shows');
   });
 
-  it('when the start time is in the past and places are fractional, then those fields say so', async () => {
-    fakeApi({ ...asAdmin(), 'GET /shows': () => json(200, []) });
+  it('when the start time is in the past and places are fractional, then those two fields say so and the name does not', async () => {
+    server.use(
+      asAdmin(),
+      http.get(apiUrl('/shows'), () => HttpResponse.json([])),
+    );
     const { user } = renderApp('/admin');
 
     await user.type(await screen.findByLabelText('Name'), 'Harbour tour');
@@ -57,20 +68,20 @@ describe('creating a show', () => {
     expect(screen.getByLabelText('Name')).not.toHaveAccessibleDescription();
   });
 
-  it('when the form is valid, then the show is created with an absolute start time and listed', async () => {
+  it('when the form is valid, then the show is sent with an absolute start time, listed, and the form is emptied', async () => {
     const shows: Show[] = [];
     let sent: { name: string; startTime: string; totalSlots: number } | undefined;
-    fakeApi({
-      ...asAdmin(),
-      'GET /shows': () => json(200, shows),
-      'POST /shows': ({ body }) => {
-        sent = body as typeof sent;
+    server.use(
+      asAdmin(),
+      http.get(apiUrl('/shows'), () => HttpResponse.json(shows)),
+      http.post(apiUrl('/shows'), async ({ request }) => {
+        sent = (await request.json()) as typeof sent;
         const show = aShow({ ...sent, availableSlots: sent!.totalSlots });
         shows.push(show);
-        return json(201, show);
-      },
-      'GET /shows/:id/bookings': () => json(200, []),
-    });
+        return HttpResponse.json(show, { status: 201 });
+      }),
+      noShowBookings,
+    );
     const { user } = renderApp('/admin');
 
     await user.type(await screen.findByLabelText('Name'), 'Harbour tour');
@@ -79,26 +90,38 @@ describe('creating a show', () => {
     await user.click(screen.getByRole('button', { name: 'Create show' }));
 
     expect(await screen.findByText('Created “Harbour tour”.')).toBeInTheDocument();
-    expect(sent).toEqual({ name: 'Harbour tour', startTime: new Date('2031-06-01T18:30').toISOString(), totalSlots: 25 });
+    expect(sent).toEqual({
+      name: 'Harbour tour',
+      startTime: new Date('2031-06-01T18:30').toISOString(),
+      totalSlots: 25,
+    });
     expect(await screen.findByRole('rowheader', { name: /Harbour tour/ })).toBeInTheDocument();
     expect(screen.getByLabelText('Name')).toHaveValue('');
   });
 });
 
 describe('occupancy', () => {
-  it('when bookings change live, then confirmed, held and free update without a reload', async () => {
+  it('when bookings change live, then confirmed, held and free update in the row and the totals without a reload', async () => {
     const show = aShow({ name: 'Ferry crossing', totalSlots: 10, availableSlots: 7 });
     let bookings = [
       aShowBooking({ showId: show.id, status: 'CONFIRMED', quantity: 2 }),
       aShowBooking({ showId: show.id, status: 'PENDING', quantity: 1 }),
       aShowBooking({ showId: show.id, status: 'CANCELLED', quantity: 4 }),
     ];
-    fakeApi({ ...asAdmin(), 'GET /shows': () => json(200, [show]), 'GET /shows/:id/bookings': () => json(200, bookings) });
+    server.use(
+      asAdmin(),
+      http.get(apiUrl('/shows'), () => HttpResponse.json([show])),
+      http.get(apiUrl('/shows/:id/bookings'), () => HttpResponse.json(bookings)),
+    );
     renderApp('/admin');
 
     const row = (await screen.findByRole('rowheader', { name: /Ferry crossing/ })).closest('tr')!;
     // Columns after the show's name: Starts, Confirmed, Held, Free, Total, Actions.
-    const counts = () => within(row).getAllByRole('cell').slice(1, 5).map((cell) => cell.textContent);
+    const counts = () =>
+      within(row)
+        .getAllByRole('cell')
+        .slice(1, 5)
+        .map((cell) => cell.textContent);
     await waitFor(() => expect(counts()).toEqual(['2', '1', '7', '10']));
     const totals = screen.getByRole('region', { name: 'Totals across all shows' });
     expect(within(totals).getByText('Held').nextSibling).toHaveTextContent('1');
@@ -114,12 +137,12 @@ describe('occupancy', () => {
 describe('managing a show', () => {
   it('when total places would drop below those taken, then the field says how many are taken', async () => {
     const show = aShow({ name: 'Ferry crossing', totalSlots: 10, availableSlots: 4 });
-    fakeApi({
-      ...asAdmin(),
-      'GET /shows/:id': () => json(200, show),
-      'GET /shows/:id/bookings': () => json(200, []),
-      'PATCH /shows/:id': () => apiError(409, 'SLOTS_BELOW_TAKEN', 'Too few', { taken: 6 }),
-    });
+    server.use(
+      asAdmin(),
+      showIs(show),
+      noShowBookings,
+      http.patch(apiUrl('/shows/:id'), () => apiError(409, 'SLOTS_BELOW_TAKEN', 'Too few', { taken: 6 })),
+    );
     const { user } = renderApp(`/admin/shows/${show.id}`);
 
     const total = await screen.findByLabelText('Total places');
@@ -135,27 +158,28 @@ describe('managing a show', () => {
 
   it('when saving without changing anything, then it says so and sends nothing', async () => {
     const show = aShow({ name: 'Ferry crossing' });
-    const calls = fakeApi({ ...asAdmin(), 'GET /shows/:id': () => json(200, show), 'GET /shows/:id/bookings': () => json(200, []) });
+    server.use(asAdmin(), showIs(show), noShowBookings);
+    const requests = recordRequests();
     const { user } = renderApp(`/admin/shows/${show.id}`);
 
     await user.click(await screen.findByRole('button', { name: 'Save changes' }));
 
     expect(screen.getByRole('alert')).toHaveTextContent('Nothing has changed yet.');
-    expect(calls.filter((call) => call.startsWith('PATCH'))).toEqual([]);
+    expect(requests.filter((request) => request.startsWith('PATCH'))).toEqual([]);
   });
 
-  it('when only the name changes, then only the name is sent and the change is confirmed', async () => {
+  it('when only the name changes, then only the name is sent, the change is confirmed and the form can save again', async () => {
     const show = aShow({ name: 'Ferry crossing' });
     let sent: unknown;
-    fakeApi({
-      ...asAdmin(),
-      'GET /shows/:id': () => json(200, show),
-      'GET /shows/:id/bookings': () => json(200, []),
-      'PATCH /shows/:id': ({ body }) => {
-        sent = body;
-        return json(200, { ...show, name: 'Night ferry' });
-      },
-    });
+    server.use(
+      asAdmin(),
+      showIs(show),
+      noShowBookings,
+      http.patch(apiUrl('/shows/:id'), async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json({ ...show, name: 'Night ferry' });
+      }),
+    );
     const { user } = renderApp(`/admin/shows/${show.id}`);
 
     const name = await screen.findByLabelText('Name');
@@ -170,12 +194,12 @@ describe('managing a show', () => {
 
   it('when deleting a show with active bookings, then it asks first and explains the refusal', async () => {
     const show = aShow({ name: 'Ferry crossing' });
-    fakeApi({
-      ...asAdmin(),
-      'GET /shows/:id': () => json(200, show),
-      'GET /shows/:id/bookings': () => json(200, []),
-      'DELETE /shows/:id': () => apiError(409, 'SHOW_HAS_BOOKINGS', 'Has bookings', { active: 2 }),
-    });
+    server.use(
+      asAdmin(),
+      showIs(show),
+      noShowBookings,
+      http.delete(apiUrl('/shows/:id'), () => apiError(409, 'SHOW_HAS_BOOKINGS', 'Has bookings', { active: 2 })),
+    );
     const { user } = renderApp(`/admin/shows/${show.id}`);
 
     await user.click(await screen.findByRole('button', { name: 'Delete show' }));

@@ -2,9 +2,9 @@ import { createShowRequestSchema } from '@holdfast/contracts';
 import { useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { useContractForm } from '@/lib/use-contract-form';
-import { useCreateShow } from '../api/admin-api';
-import { explainInvalidShow, readNewShow } from '../hooks/show-form-values';
-import { serverShowErrors } from '../hooks/server-field-errors';
+import { useCreateShow } from '../api/create-show';
+import { serverShowErrors } from '../utils/server-show-errors';
+import { explainInvalidShow, readNewShow } from '../utils/show-form-values';
 import { ShowForm } from './show-form';
 
 const empty = { name: '', startTime: '', totalSlots: '' };

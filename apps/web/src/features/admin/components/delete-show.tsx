@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { hasCode } from '@/lib/api-error';
 import { explainError } from '@/lib/explain-error';
-import { useDeleteShow } from '../api/admin-api';
+import { useDeleteShow } from '../api/delete-show';
 
 function explainDeleteError(error: unknown): string {
   if (hasCode(error, 'SHOW_HAS_BOOKINGS')) {
@@ -12,7 +12,15 @@ function explainDeleteError(error: unknown): string {
   return explainError(error);
 }
 
-export function DeleteShow({ showName, showId, onDeleted }: { showName: string; showId: number; onDeleted: () => void }) {
+export function DeleteShow({
+  showName,
+  showId,
+  onDeleted,
+}: {
+  showName: string;
+  showId: number;
+  onDeleted: () => void;
+}) {
   const [asking, setAsking] = useState(false);
   const remove = useDeleteShow(showId);
   return (
@@ -25,10 +33,20 @@ export function DeleteShow({ showName, showId, onDeleted }: { showName: string; 
       {asking ? (
         <div role="group" aria-label={`Delete ${showName}?`} className="flex flex-wrap items-center gap-2">
           <span className="text-sm">Delete “{showName}” for good?</span>
-          <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}>
+          <Button
+            variant="danger"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}
+          >
             {remove.isPending ? 'Deleting…' : 'Yes, delete'}
           </Button>
-          <Button variant="ghost" onClick={() => { setAsking(false); remove.reset(); }}>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setAsking(false);
+              remove.reset();
+            }}
+          >
             Keep show
           </Button>
         </div>

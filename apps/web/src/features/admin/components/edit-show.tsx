@@ -1,9 +1,9 @@
 import { updateShowRequestSchema, type Show } from '@holdfast/contracts';
 import { useState } from 'react';
 import { useContractForm } from '@/lib/use-contract-form';
-import { useUpdateShow } from '../api/admin-api';
-import { explainInvalidChanges, readShowChanges, valuesOf } from '../hooks/show-form-values';
-import { serverShowErrors } from '../hooks/server-field-errors';
+import { useUpdateShow } from '../api/update-show';
+import { serverShowErrors } from '../utils/server-show-errors';
+import { explainInvalidChanges, readShowChanges, valuesOf } from '../utils/show-form-values';
 import { ShowForm } from './show-form';
 
 export function EditShow({ show }: { show: Show }) {

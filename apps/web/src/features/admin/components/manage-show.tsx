@@ -1,14 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
+import { useShow } from '@/api/get-show';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { Skeleton } from '@/components/ui/skeleton';
 import { hasCode } from '@/lib/api-error';
 import { explainError } from '@/lib/explain-error';
-import { showQuery } from '@/lib/shows-query';
-import { showBookingsQuery } from '../api/admin-api';
-import { occupancyOf } from '../hooks/occupancy';
+import { useShowBookings } from '../api/get-show-bookings';
+import { occupancyOf } from '../model/occupancy';
 import { DeleteShow } from './delete-show';
 import { EditShow } from './edit-show';
 import { OccupancyBar } from './occupancy-bar';
@@ -16,14 +15,33 @@ import { ShowBookings } from './show-bookings';
 
 export function ManageShow({ showId }: { showId: number }) {
   const navigate = useNavigate();
-  const show = useQuery(showQuery(showId));
-  const bookings = useQuery(showBookingsQuery(showId));
+  const show = useShow(showId);
+  const bookings = useShowBookings(showId);
 
   if (hasCode(show.error, 'SHOW_NOT_FOUND')) {
-    return <Notice title="Show not found" action={<Link to="/admin" className={buttonClass()}>Back to dashboard</Link>}>It may have been deleted.</Notice>;
+    return (
+      <Notice
+        title="Show not found"
+        action={
+          <Link to="/admin" className={buttonClass()}>
+            Back to dashboard
+          </Link>
+        }
+      >
+        It may have been deleted.
+      </Notice>
+    );
   }
   if (show.isError) {
-    return <Notice role="alert" title="Server unreachable" action={<Button onClick={() => void show.refetch()}>Try again</Button>}>{explainError(show.error)}</Notice>;
+    return (
+      <Notice
+        role="alert"
+        title="Server unreachable"
+        action={<Button onClick={() => void show.refetch()}>Try again</Button>}
+      >
+        {explainError(show.error)}
+      </Notice>
+    );
   }
   if (show.isPending) return <Skeleton className="h-64" />;
 
@@ -42,7 +60,13 @@ export function ManageShow({ showId }: { showId: number }) {
         </p>
         <OccupancyBar occupancy={occupancy} />
         <h2 className="text-lg font-semibold">Bookings</h2>
-        {bookings.isPending ? <Skeleton className="h-24" /> : bookings.isError ? <p role="alert">{explainError(bookings.error)}</p> : <ShowBookings bookings={bookings.data} />}
+        {bookings.isPending ? (
+          <Skeleton className="h-24" />
+        ) : bookings.isError ? (
+          <p role="alert">{explainError(bookings.error)}</p>
+        ) : (
+          <ShowBookings bookings={bookings.data} />
+        )}
       </Card>
     </div>
   );

@@ -11,10 +11,18 @@ export function ShowBookings({ bookings }: { bookings: ShowBooking[] }) {
         <caption className="sr-only">Bookings of this show, newest first</caption>
         <thead>
           <tr className="border-b border-white/70">
-            <th scope="col" className="p-2">Person</th>
-            <th scope="col" className="p-2 text-right">Places</th>
-            <th scope="col" className="p-2">Status</th>
-            <th scope="col" className="p-2">Booked</th>
+            <th scope="col" className="p-2">
+              Person
+            </th>
+            <th scope="col" className="p-2 text-right">
+              Places
+            </th>
+            <th scope="col" className="p-2">
+              Status
+            </th>
+            <th scope="col" className="p-2">
+              Booked
+            </th>
           </tr>
         </thead>
         <tbody>

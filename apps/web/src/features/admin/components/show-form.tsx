@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { FieldErrors } from '@/lib/form-errors';
-import type { ShowFormValues } from '../hooks/show-form-values';
+import type { ShowFormValues } from '../utils/show-form-values';
 
 type ShowFormProps = {
   label: string;
@@ -22,7 +22,13 @@ export function ShowForm({ label, initial, submitLabel, busy, errors, onSubmit }
       <FormAlert message={errors._form} />
       <Field label="Name" name="name" defaultValue={initial.name} error={errors.name} maxLength={200} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Start time" name="startTime" type="datetime-local" defaultValue={initial.startTime} error={errors.startTime} />
+        <Field
+          label="Start time"
+          name="startTime"
+          type="datetime-local"
+          defaultValue={initial.startTime}
+          error={errors.startTime}
+        />
         <Field
           label="Total places"
           name="totalSlots"

@@ -1,17 +1,17 @@
 import type { AuthResponse } from '@holdfast/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { onSessionEnded } from '@/lib/api-client';
 import { isApiError } from '@/lib/api-error';
 import { authToken } from '@/lib/auth-token';
-import { fetchMe, logIn, meQueryKey, register } from '../api/auth-api';
-import { AuthContext, type AuthContextValue, type AuthStatus } from '../hooks/auth-context';
+import { queryKeys } from '@/lib/query-keys';
+import { useMe } from '../api/get-me';
+import { useLogIn } from '../api/log-in';
+import { useRegister } from '../api/register';
+import { AuthContext, type AuthContextValue, type AuthStatus } from '../hooks/use-auth';
 
 const SESSION_ENDED = 'Your session has expired. Please log in again.';
-
-/** Everything cached for one person (their bookings, a show's bookings) must not leak to the next. */
-const isPersonal = (key: readonly unknown[]) => key.includes('bookings') || key[0] === 'auth';
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -20,14 +20,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState(authToken.get);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const me = useQuery({ queryKey: meQueryKey, queryFn: ({ signal }) => fetchMe(signal), enabled: token !== null });
+  const me = useMe({ enabled: token !== null });
 
   const endSession = useCallback(
     (reason: string | null) => {
       authToken.clear();
       setToken(null);
       setNotice(reason);
-      queryClient.removeQueries({ predicate: (query) => isPersonal(query.queryKey) });
+      queryClient.removeQueries({ queryKey: queryKeys.personal.all });
     },
     [queryClient],
   );
@@ -43,15 +43,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const startSession = useCallback(
     (response: AuthResponse) => {
-      queryClient.removeQueries({ predicate: (query) => isPersonal(query.queryKey) });
+      // Everything cached for one person (their bookings, a show's bookings) must not leak to the next.
+      queryClient.removeQueries({ queryKey: queryKeys.personal.all });
       authToken.set(response.token);
-      queryClient.setQueryData(meQueryKey, { user: response.user });
+      queryClient.setQueryData(queryKeys.personal.me(), { user: response.user });
       setNotice(null);
       setToken(response.token);
-      return response;
     },
     [queryClient],
   );
+  const { mutateAsync: logIn } = useLogIn({ onSuccess: startSession });
+  const { mutateAsync: register } = useRegister({ onSuccess: startSession });
 
   const value = useMemo<AuthContextValue>(() => {
     const user = token ? (me.data?.user ?? null) : null;
@@ -63,12 +65,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       status,
       user,
       notice,
-      logIn: (body) => logIn(body).then(startSession),
-      register: (body) => register(body).then(startSession),
+      logIn,
+      register,
       logOut: () => endSession(null),
       retry: () => void me.refetch(),
     };
-  }, [token, me, notice, startSession, endSession]);
+  }, [token, me, notice, logIn, register, endSession]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

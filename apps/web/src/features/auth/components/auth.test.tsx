@@ -1,14 +1,23 @@
 import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { aUser, signIn } from '@/testing/factories';
-import { apiError, fakeApi, json } from '@/testing/fake-api';
+import { queryKeys } from '@/lib/query-keys';
+import { aMyBooking, aShow, aUser, signIn } from '@/testing/factories';
+import { apiError, apiUrl, recordRequests, server } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render-app';
 
-const noShows = { 'GET /shows': () => json(200, []) };
+const noShows = http.get(apiUrl('/shows'), () => HttpResponse.json([]));
+const fillRegistration = async (user: ReturnType<typeof renderApp>['user']) => {
+  await user.type(await screen.findByLabelText('Name'), 'Ada');
+  await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+  await user.type(screen.getByLabelText('Password'), 'long enough');
+  await user.click(screen.getByRole('button', { name: 'Create account' }));
+};
 
 describe('registering', () => {
   it('when the form is sent empty, then each field says what is wrong next to it and nothing is sent', async () => {
-    const calls = fakeApi(noShows);
+    server.use(noShows);
+    const requests = recordRequests();
     const { user } = renderApp('/register');
 
     await user.click(await screen.findByRole('button', { name: 'Create account' }));
@@ -19,47 +28,47 @@ describe('registering', () => {
       'Password must be at least 8 bytes long At least 8 characters.',
     );
     expect(screen.getByLabelText('Name')).toBeInvalid();
-    expect(calls).not.toContain('POST /auth/register');
+    expect(requests).not.toContain('POST /auth/register');
   });
 
   it('when the email is taken, then the email field says so', async () => {
-    fakeApi({ ...noShows, 'POST /auth/register': () => apiError(409, 'EMAIL_TAKEN', 'Email already registered') });
+    server.use(
+      noShows,
+      http.post(apiUrl('/auth/register'), () => apiError(409, 'EMAIL_TAKEN', 'Email already registered')),
+    );
     const { user } = renderApp('/register');
 
-    await user.type(await screen.findByLabelText('Name'), 'Ada');
-    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
-    await user.type(screen.getByLabelText('Password'), 'long enough');
-    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await fillRegistration(user);
 
     expect(await screen.findByText(/An account with this email already exists/)).toBeInTheDocument();
     expect(screen.getByLabelText('Email')).toBeInvalid();
   });
 
   it('when the server rejects a field, then its message is shown next to that field', async () => {
-    fakeApi({
-      ...noShows,
-      'POST /auth/register': () =>
-        apiError(400, 'VALIDATION_ERROR', 'name: too rude', { fields: [{ path: 'name', message: 'Pick another name' }] }),
-    });
+    server.use(
+      noShows,
+      http.post(apiUrl('/auth/register'), () =>
+        apiError(400, 'VALIDATION_ERROR', 'name: too rude', {
+          fields: [{ path: 'name', message: 'Pick another name' }],
+        }),
+      ),
+    );
     const { user } = renderApp('/register');
 
-    await user.type(await screen.findByLabelText('Name'), 'Ada');
-    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
-    await user.type(screen.getByLabelText('Password'), 'long enough');
-    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await fillRegistration(user);
 
     expect(await screen.findByLabelText('Name')).toHaveAccessibleDescription('Pick another name');
   });
 
-  it('when registration succeeds, then the person is signed in and the token is kept', async () => {
+  it('when registration succeeds, then the person is signed in, taken to the shows and the token is kept', async () => {
     const ada = aUser({ name: 'Ada' });
-    fakeApi({ ...noShows, 'POST /auth/register': () => json(201, { token: 'jwt-1', user: ada }) });
+    server.use(
+      noShows,
+      http.post(apiUrl('/auth/register'), () => HttpResponse.json({ token: 'jwt-1', user: ada }, { status: 201 })),
+    );
     const { user } = renderApp('/register');
 
-    await user.type(await screen.findByLabelText('Name'), 'Ada');
-    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
-    await user.type(screen.getByLabelText('Password'), 'long enough');
-    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await fillRegistration(user);
 
     expect(await screen.findByRole('button', { name: 'Log out' })).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'Shows' })).toBeInTheDocument();
@@ -69,7 +78,10 @@ describe('registering', () => {
 
 describe('logging in', () => {
   it('when the password is wrong, then it says so in plain words', async () => {
-    fakeApi({ ...noShows, 'POST /auth/login': () => apiError(401, 'INVALID_CREDENTIALS', 'Invalid email or password') });
+    server.use(
+      noShows,
+      http.post(apiUrl('/auth/login'), () => apiError(401, 'INVALID_CREDENTIALS', 'Invalid email or password')),
+    );
     const { user } = renderApp('/login');
 
     await user.type(await screen.findByLabelText('Email'), 'ada@example.com');
@@ -79,9 +91,12 @@ describe('logging in', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Wrong email or password.');
   });
 
-  it('when a stored token is still valid, then the session survives a reload', async () => {
+  it('when a stored token is still valid, then after a reload the person is signed in with a user’s links', async () => {
     const ada = signIn(aUser({ name: 'Ada' }));
-    fakeApi({ ...noShows, 'GET /auth/me': () => json(200, { user: ada }) });
+    server.use(
+      noShows,
+      http.get(apiUrl('/auth/me'), () => HttpResponse.json({ user: ada })),
+    );
     renderApp('/');
 
     expect(await screen.findByRole('button', { name: 'Log out' })).toBeInTheDocument();
@@ -89,9 +104,12 @@ describe('logging in', () => {
     expect(screen.queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
   });
 
-  it('when the stored token is rejected, then the person is sent to log in with a clear message', async () => {
+  it('when the stored token is rejected, then it is forgotten and the person is sent to log in with a clear message', async () => {
     signIn();
-    fakeApi({ ...noShows, 'GET /auth/me': () => apiError(401, 'UNAUTHENTICATED', 'Token expired') });
+    server.use(
+      noShows,
+      http.get(apiUrl('/auth/me'), () => apiError(401, 'UNAUTHENTICATED', 'Token expired')),
+    );
     renderApp('/');
 
     expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
@@ -101,8 +119,41 @@ describe('logging in', () => {
 
   it('when an admin is signed in, then the admin link shows', async () => {
     const admin = signIn(aUser({ role: 'admin' }));
-    fakeApi({ ...noShows, 'GET /auth/me': () => json(200, { user: admin }) });
+    server.use(
+      noShows,
+      http.get(apiUrl('/auth/me'), () => HttpResponse.json({ user: admin })),
+    );
     renderApp('/');
     expect(await screen.findByRole('link', { name: 'Admin' })).toBeInTheDocument();
+  });
+});
+
+describe('logging out', () => {
+  it('when a person logs out, then everything cached for them is removed and the show list is kept', async () => {
+    const ada = signIn(aUser({ name: 'Ada' }));
+    const show = aShow({ name: 'Ferry crossing' });
+    server.use(
+      http.get(apiUrl('/auth/me'), () => HttpResponse.json({ user: ada })),
+      http.get(apiUrl('/shows'), () => HttpResponse.json([show])),
+      http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([aMyBooking({ showName: 'Harbour tour' })])),
+    );
+    const requests = recordRequests();
+    const { user, queryClient } = renderApp('/');
+    await screen.findByRole('article', { name: 'Ferry crossing' });
+    await user.click(await screen.findByRole('link', { name: 'My bookings' }));
+    await screen.findByRole('article', { name: 'Harbour tour' });
+    expect(queryClient.getQueryData(queryKeys.personal.myBookings())).toHaveLength(1);
+    await user.click(screen.getByRole('link', { name: 'Shows' }));
+    await screen.findByRole('article', { name: 'Ferry crossing' });
+
+    await user.click(screen.getByRole('button', { name: 'Log out' }));
+
+    expect(await screen.findByRole('link', { name: 'Log in' })).toBeInTheDocument();
+    // The header's (now disabled) session query may stay registered, but nothing personal keeps data.
+    const personalData = queryClient.getQueriesData({ queryKey: queryKeys.personal.all });
+    expect(personalData.filter(([, data]) => data !== undefined)).toEqual([]);
+    expect(queryClient.getQueryData(queryKeys.shows.list())).toEqual([show]);
+    expect(screen.getByRole('article', { name: 'Ferry crossing' })).toBeInTheDocument();
+    expect(requests.filter((request) => request === 'GET /shows')).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { hasCode } from '@/lib/api-error';
 import { refusalErrors } from '@/lib/form-errors';
 import { useContractForm } from '@/lib/use-contract-form';
-import { useAuth } from '../hooks/auth-context';
+import { useAuth } from '../hooks/use-auth';
 
 export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
   const { logIn } = useAuth();

@@ -5,7 +5,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { hasCode } from '@/lib/api-error';
 import { refusalErrors } from '@/lib/form-errors';
 import { useContractForm } from '@/lib/use-contract-form';
-import { useAuth } from '../hooks/auth-context';
+import { useAuth } from '../hooks/use-auth';
 
 export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
   const { register } = useAuth();
@@ -17,7 +17,9 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
       onRegistered();
     },
     refused: (error) =>
-      hasCode(error, 'EMAIL_TAKEN') ? { email: 'An account with this email already exists. Log in instead.' } : refusalErrors(error),
+      hasCode(error, 'EMAIL_TAKEN')
+        ? { email: 'An account with this email already exists. Log in instead.' }
+        : refusalErrors(error),
   });
 
   return (

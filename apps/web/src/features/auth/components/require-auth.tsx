@@ -3,7 +3,7 @@ import { Navigate, useLocation } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { Skeleton } from '@/components/ui/skeleton';
-import { useAuth } from '../hooks/auth-context';
+import { useAuth } from '../hooks/use-auth';
 
 /** Lets signed-in people through; sends others to log in and brings them back afterwards. */
 export function RequireAuth({ children, fallback }: { children: ReactNode; fallback?: ReactNode }) {

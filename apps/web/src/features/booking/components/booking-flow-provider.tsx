@@ -1,118 +1,106 @@
 import type { Booking } from '@holdfast/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { fieldErrorsOf, hasCode } from '@/lib/api-error';
-import { showKeys } from '@/lib/shows-query';
-import { confirmHold, holdPlaces, releaseHold } from '../api/booking-api';
-import { BookingFlowContext, type BookingFlow, type BookingStep } from '../hooks/booking-flow-context';
-import { explainBookingError } from '../hooks/explain-booking-error';
-import { inFlightBooking } from '../hooks/in-flight-booking';
-import { recoverBooking } from '../hooks/recover-booking';
+import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from 'react';
+import { useCancelBooking } from '@/api/cancel-booking';
+import { hasCode } from '@/lib/api-error';
+import { useConfirmBooking } from '../api/confirm-booking';
+import { useCreateBooking } from '../api/create-booking';
+import { BookingFlowContext, type BookingFlow } from '../hooks/use-booking-flow';
+import { bookingFlow, initialBookingState } from '../model/booking-flow';
+import { inFlightBooking } from '../model/in-flight-booking';
+import { recoverBooking } from '../model/recover-booking';
 
-const NOTHING_BOOKED = 'We checked with the server: that booking did not go through and nothing is held. You can try again.';
-
-/** The step a booking's server status puts us in; finished bookings need no recovery any more. */
-function stepFor(booking: Booking): BookingStep {
-  if (booking.status === 'PENDING') return { step: 'held', booking };
-  inFlightBooking.clear();
-  if (booking.status === 'CONFIRMED') return { step: 'confirmed', booking };
-  if (booking.status === 'EXPIRED') return { step: 'expired' };
-  return { step: 'cancelled' };
-}
-
+/**
+ * Runs the booking flow's requests and keeps the in-flight record (see in-flight-booking.ts) in step
+ * with them; what the person sees follows from the `bookingFlow` reducer.
+ */
 export function BookingFlowProvider({ showId, children }: { showId: number; children: ReactNode }) {
-  const queryClient = useQueryClient();
-  const [state, setState] = useState<BookingStep>(() =>
-    inFlightBooking.read()?.showId === showId ? { step: 'checking' } : { step: 'choosing' },
-  );
-  const mounted = useRef(true);
-  const update = useCallback((next: BookingStep) => {
-    if (mounted.current) setState(next);
+  const [state, dispatch] = useReducer(bookingFlow, showId, (id) => initialBookingState(id, inFlightBooking.read()));
+  const { mutateAsync: createBooking } = useCreateBooking();
+  const { mutateAsync: confirmBooking } = useConfirmBooking();
+  const { mutateAsync: cancelBooking } = useCancelBooking();
+
+  /** A finished booking needs no recovery any more. */
+  const settle = useCallback((booking: Booking) => {
+    if (booking.status !== 'PENDING') inFlightBooking.clear();
+    dispatch({ type: 'server-answered', booking });
   }, []);
 
   /** Never guess after a lost answer or a reload: ask the server what became of the booking. */
   const checkAgain = useCallback(async () => {
     const inFlight = inFlightBooking.read();
-    if (!inFlight || inFlight.showId !== showId) return update({ step: 'choosing' });
-    update({ step: 'checking' });
+    if (!inFlight || inFlight.showId !== showId) return dispatch({ type: 'started-over' });
+    dispatch({ type: 'check-requested' });
     try {
       const booking = await recoverBooking(inFlight);
-      if (booking) {
-        inFlightBooking.write({ ...inFlight, bookingId: booking.id });
-        return update(stepFor(booking));
+      if (!booking) {
+        inFlightBooking.clear();
+        return dispatch({ type: 'nothing-booked' });
       }
-      inFlightBooking.clear();
-      update({ step: 'choosing', problem: NOTHING_BOOKED });
+      inFlightBooking.write({ ...inFlight, bookingId: booking.id });
+      settle(booking);
     } catch (error) {
-      update(hasCode(error, 'NETWORK_ERROR') ? { step: 'unreachable' } : { step: 'choosing', problem: explainBookingError(error) });
+      dispatch({ type: 'failed', error });
     }
-  }, [showId, update]);
+  }, [showId, settle]);
 
   useEffect(() => {
-    mounted.current = true;
     if (inFlightBooking.read()?.showId === showId) void checkAgain();
-    return () => {
-      mounted.current = false;
-    };
   }, [showId, checkAgain]);
 
   const book = useCallback(
     async (quantity: number) => {
       inFlightBooking.write({ showId, quantity, requestedAt: Date.now() });
-      update({ step: 'holding' });
+      dispatch({ type: 'hold-requested' });
       try {
-        const booking = await holdPlaces(showId, quantity);
+        const booking = await createBooking({ showId, quantity });
         inFlightBooking.write({ showId, quantity, requestedAt: Date.now(), bookingId: booking.id });
-        update(stepFor(booking));
+        settle(booking);
       } catch (error) {
         if (hasCode(error, 'NETWORK_ERROR')) return checkAgain();
         inFlightBooking.clear();
-        if (hasCode(error, 'SOLD_OUT', 'SHOW_STARTED')) void queryClient.invalidateQueries({ queryKey: showKeys.all });
-        update({ step: 'choosing', problem: explainBookingError(error), quantityError: fieldErrorsOf(error).quantity });
+        dispatch({ type: 'failed', error });
       }
     },
-    [showId, update, checkAgain, queryClient],
+    [showId, createBooking, settle, checkAgain],
   );
 
   const confirm = useCallback(async () => {
     if (state.step !== 'held') return;
-    update({ step: 'confirming', booking: state.booking });
+    dispatch({ type: 'confirm-requested' });
     try {
-      const booking = await confirmHold(state.booking.id);
-      void queryClient.invalidateQueries({ queryKey: ['bookings'] });
-      update(stepFor(booking));
+      settle(await confirmBooking(state.booking.id));
     } catch (error) {
       if (hasCode(error, 'HOLD_EXPIRED')) {
         inFlightBooking.clear();
-        return update({ step: 'expired' });
+        return dispatch({ type: 'hold-expired' });
       }
       // Lost answers and "not pending" both mean our picture is stale: the server knows the outcome.
       if (hasCode(error, 'NETWORK_ERROR', 'BOOKING_NOT_PENDING', 'BOOKING_NOT_FOUND')) return checkAgain();
-      update({ step: 'held', booking: state.booking, problem: explainBookingError(error) });
+      dispatch({ type: 'failed', error });
     }
-  }, [state, update, checkAgain, queryClient]);
+  }, [state, confirmBooking, settle, checkAgain]);
 
   const release = useCallback(async () => {
     if (state.step !== 'held') return;
     try {
-      await releaseHold(state.booking.id);
+      await cancelBooking(state.booking.id);
       inFlightBooking.clear();
-      update({ step: 'choosing' });
+      dispatch({ type: 'released' });
     } catch (error) {
       if (hasCode(error, 'NETWORK_ERROR')) return checkAgain();
-      update({ step: 'held', booking: state.booking, problem: explainBookingError(error) });
+      dispatch({ type: 'failed', error });
     }
-  }, [state, update, checkAgain]);
+  }, [state, cancelBooking, checkAgain]);
 
   const holdRanOut = useCallback(() => {
     inFlightBooking.clear();
-    update({ step: 'expired' });
-  }, [update]);
+    dispatch({ type: 'hold-expired' });
+  }, []);
 
   const startOver = useCallback(() => {
     inFlightBooking.clear();
-    update({ step: 'choosing' });
-  }, [update]);
+    dispatch({ type: 'started-over' });
+  }, []);
 
   const flow = useMemo<BookingFlow>(
     () => ({ state, book, confirm, release, holdRanOut, startOver, checkAgain }),

@@ -1,32 +1,37 @@
 import type { Booking } from '@holdfast/contracts';
 import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { aBooking, aMyBooking, aShow, aUser, signIn } from '@/testing/factories';
-import { apiError, fakeApi, json } from '@/testing/fake-api';
+import { apiError, apiUrl, recordRequests, server } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render-app';
 
 const show = aShow({ name: 'Ferry crossing', totalSlots: 6, availableSlots: 4 });
 const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
-const signedIn = () => {
-  const user = signIn(aUser());
-  return { 'GET /auth/me': () => json(200, { user }), 'GET /shows/:id': () => json(200, show) };
-};
 const storeInFlight = (value: object) => sessionStorage.setItem('holdfast.inFlightBooking', JSON.stringify(value));
 
-describe('booking a show', () => {
-  let routes: ReturnType<typeof signedIn>;
-  beforeEach(() => {
-    routes = signedIn();
-  });
+beforeEach(() => {
+  const user = signIn(aUser());
+  server.use(
+    http.get(apiUrl('/auth/me'), () => HttpResponse.json({ user })),
+    http.get(apiUrl('/shows/:id'), () => HttpResponse.json(show)),
+  );
+});
 
-  it('when a person books and confirms, then they see the countdown and then "Confirmed"', async () => {
+describe('booking a show', () => {
+  it('when a person books and confirms, then the countdown shows, both requests are sent and it ends "Confirmed"', async () => {
     const hold = aBooking({ showId: show.id, quantity: 2 });
     const bodies: unknown[] = [];
-    fakeApi({
-      ...routes,
-      'POST /bookings': ({ body }) => (bodies.push(body), json(201, hold)),
-      'POST /bookings/confirm': ({ body }) => (bodies.push(body), json(200, { ...hold, status: 'CONFIRMED' })),
-    });
+    server.use(
+      http.post(apiUrl('/bookings'), async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json(hold, { status: 201 });
+      }),
+      http.post(apiUrl('/bookings/confirm'), async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json({ ...hold, status: 'CONFIRMED' });
+      }),
+    );
     const { user } = renderApp(`/shows/${show.id}`);
 
     const quantity = await screen.findByLabelText('Quantity');
@@ -42,11 +47,10 @@ describe('booking a show', () => {
     expect(sessionStorage.getItem('holdfast.inFlightBooking')).toBeNull();
   });
 
-  it('when the places sold out while the person looked, then it says so in plain words', async () => {
-    fakeApi({
-      ...routes,
-      'POST /bookings': () => apiError(409, 'SOLD_OUT', 'Not enough places', { availableSlots: 1 }),
-    });
+  it('when fewer places are left than asked for, then it says how many in plain words, never the error code', async () => {
+    server.use(
+      http.post(apiUrl('/bookings'), () => apiError(409, 'SOLD_OUT', 'Not enough places', { availableSlots: 1 })),
+    );
     const { user } = renderApp(`/shows/${show.id}`);
 
     await user.type(await screen.findByLabelText('Quantity'), '{backspace}3');
@@ -59,18 +63,22 @@ describe('booking a show', () => {
   });
 
   it('when the quantity is not a whole number, then the field says so and nothing is sent', async () => {
-    const calls = fakeApi(routes);
+    const requests = recordRequests();
     const { user } = renderApp(`/shows/${show.id}`);
 
     await user.type(await screen.findByLabelText('Quantity'), '{backspace}1.5');
     await user.click(screen.getByRole('button', { name: 'Book' }));
 
     expect(screen.getByLabelText('Quantity')).toHaveAccessibleDescription(/Quantity must be a whole number/);
-    expect(calls).not.toContain('POST /bookings');
+    expect(requests).not.toContain('POST /bookings');
   });
 
-  it('when the hold runs out before confirming, then the screen says so and offers to try again', async () => {
-    fakeApi({ ...routes, 'POST /bookings': () => json(201, aBooking({ showId: show.id, expiresAt: inSeconds(1.2) })) });
+  it('when the hold runs out before confirming, then it says the hold expired and "Try again" offers a new one', async () => {
+    server.use(
+      http.post(apiUrl('/bookings'), () =>
+        HttpResponse.json(aBooking({ showId: show.id, expiresAt: inSeconds(1.2) }), { status: 201 }),
+      ),
+    );
     const { user } = renderApp(`/shows/${show.id}`);
 
     await user.click(await screen.findByRole('button', { name: 'Book' }));
@@ -82,11 +90,10 @@ describe('booking a show', () => {
 
   it('when the server says the hold expired at confirm time, then the screen says so', async () => {
     const hold = aBooking({ showId: show.id });
-    fakeApi({
-      ...routes,
-      'POST /bookings': () => json(201, hold),
-      'POST /bookings/confirm': () => apiError(409, 'HOLD_EXPIRED', 'The hold expired'),
-    });
+    server.use(
+      http.post(apiUrl('/bookings'), () => HttpResponse.json(hold, { status: 201 })),
+      http.post(apiUrl('/bookings/confirm'), () => apiError(409, 'HOLD_EXPIRED', 'The hold expired')),
+    );
     const { user } = renderApp(`/shows/${show.id}`);
 
     await user.click(await screen.findByRole('button', { name: 'Book' }));
@@ -97,31 +104,31 @@ describe('booking a show', () => {
 });
 
 describe('recovering an interrupted booking', () => {
-  let routes: ReturnType<typeof signedIn>;
-  beforeEach(() => {
-    routes = signedIn();
-  });
-
   it('when the tab reloads during a hold, then the server is asked and the countdown resumes where it is', async () => {
     const hold = aBooking({ showId: show.id, expiresAt: inSeconds(45) });
     storeInFlight({ showId: show.id, quantity: 1, requestedAt: Date.now() - 75_000, bookingId: hold.id });
-    const calls = fakeApi({ ...routes, 'GET /bookings/:id': () => json(200, hold) });
+    server.use(http.get(apiUrl('/bookings/:id'), () => HttpResponse.json(hold)));
+    const requests = recordRequests();
     renderApp(`/shows/${show.id}`);
 
     expect(await screen.findByRole('timer')).toHaveTextContent(/^0:4[45]$/);
-    expect(calls).toContain(`GET /bookings/${hold.id}`);
+    expect(requests).toContain(`GET /bookings/${hold.id}`);
     expect(screen.getByRole('button', { name: 'Confirm booking' })).toBeEnabled();
   });
 
   it('when the answer to confirm is lost but the server did confirm, then it shows "Confirmed"', async () => {
     const hold = aBooking({ showId: show.id });
     let confirmed = false;
-    fakeApi({
-      ...routes,
-      'POST /bookings': () => json(201, hold),
-      'POST /bookings/confirm': () => ((confirmed = true), 'network-error'),
-      'GET /bookings/:id': () => json(200, { ...hold, status: confirmed ? 'CONFIRMED' : 'PENDING' }),
-    });
+    server.use(
+      http.post(apiUrl('/bookings'), () => HttpResponse.json(hold, { status: 201 })),
+      http.post(apiUrl('/bookings/confirm'), () => {
+        confirmed = true;
+        return HttpResponse.error();
+      }),
+      http.get(apiUrl('/bookings/:id'), () =>
+        HttpResponse.json({ ...hold, status: confirmed ? 'CONFIRMED' : 'PENDING' }),
+      ),
+    );
     const { user } = renderApp(`/shows/${show.id}`);
 
     await user.click(await screen.findByRole('button', { name: 'Book' }));
@@ -130,14 +137,13 @@ describe('recovering an interrupted booking', () => {
     expect(await screen.findByText('Confirmed')).toBeInTheDocument();
   });
 
-  it('when the answer to confirm is lost and the server never got it, then the hold is shown again', async () => {
+  it('when the answer to confirm is lost and the server never got it, then the hold and its countdown are shown again', async () => {
     const hold = aBooking({ showId: show.id });
-    fakeApi({
-      ...routes,
-      'POST /bookings': () => json(201, hold),
-      'POST /bookings/confirm': () => 'network-error',
-      'GET /bookings/:id': () => json(200, hold),
-    });
+    server.use(
+      http.post(apiUrl('/bookings'), () => HttpResponse.json(hold, { status: 201 })),
+      http.post(apiUrl('/bookings/confirm'), () => HttpResponse.error()),
+      http.get(apiUrl('/bookings/:id'), () => HttpResponse.json(hold)),
+    );
     const { user } = renderApp(`/shows/${show.id}`);
 
     await user.click(await screen.findByRole('button', { name: 'Book' }));
@@ -148,16 +154,15 @@ describe('recovering an interrupted booking', () => {
     expect(screen.queryByText('Confirmed')).not.toBeInTheDocument();
   });
 
-  it('when the answer to "book" is lost, then the hold is found in my bookings and its countdown shown', async () => {
+  it('when the answer to "book" is lost, then the hold is found in my bookings, remembered, and its countdown shown', async () => {
     const mine = [
       aMyBooking({ showId: show.id, quantity: 2, createdAt: new Date().toISOString(), expiresAt: inSeconds(100) }),
       aMyBooking({ showId: show.id, quantity: 2, status: 'CONFIRMED', createdAt: inSeconds(-86_400) }),
     ];
-    fakeApi({
-      ...routes,
-      'POST /bookings': () => 'network-error',
-      'GET /bookings/my-bookings': () => json(200, mine),
-    });
+    server.use(
+      http.post(apiUrl('/bookings'), () => HttpResponse.error()),
+      http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json(mine)),
+    );
     const { user } = renderApp(`/shows/${show.id}`);
 
     await user.type(await screen.findByLabelText('Quantity'), '{backspace}2');
@@ -170,11 +175,10 @@ describe('recovering an interrupted booking', () => {
 
   it('when the answer to "book" is lost and nothing was held, then it says nothing was booked', async () => {
     const old: Booking = aMyBooking({ showId: show.id, quantity: 1, createdAt: inSeconds(-3_600) });
-    fakeApi({
-      ...routes,
-      'POST /bookings': () => 'network-error',
-      'GET /bookings/my-bookings': () => json(200, [old]),
-    });
+    server.use(
+      http.post(apiUrl('/bookings'), () => HttpResponse.error()),
+      http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([old])),
+    );
     const { user } = renderApp(`/shows/${show.id}`);
 
     await user.click(await screen.findByRole('button', { name: 'Book' }));
@@ -183,11 +187,11 @@ describe('recovering an interrupted booking', () => {
     expect(screen.queryByRole('timer')).not.toBeInTheDocument();
   });
 
-  it('when the server is still unreachable, then it says so and checks again on request', async () => {
+  it('when the server cannot be reached after a reload, then it says the connection is lost and "Check again" finds the outcome', async () => {
     const hold = aBooking({ showId: show.id, status: 'CONFIRMED' });
     storeInFlight({ showId: show.id, quantity: 1, requestedAt: Date.now(), bookingId: hold.id });
     let online = false;
-    fakeApi({ ...routes, 'GET /bookings/:id': () => (online ? json(200, hold) : 'network-error') });
+    server.use(http.get(apiUrl('/bookings/:id'), () => (online ? HttpResponse.json(hold) : HttpResponse.error())));
     const { user } = renderApp(`/shows/${show.id}`);
 
     expect(await screen.findByText('Connection lost')).toBeInTheDocument();

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Button, buttonClass } from '@/components/ui/button';
-import { places } from '@/lib/format';
-import { useBookingFlow } from '../hooks/booking-flow-context';
+import { formatPlaces } from '@/lib/format';
+import { useBookingFlow } from '../hooks/use-booking-flow';
 
 /** Where the flow ends (or pauses while we ask the server): always says what is true and what next. */
 export function BookingOutcome() {
@@ -11,7 +11,7 @@ export function BookingOutcome() {
       return (
         <div role="status" className="flex flex-col items-center gap-3 text-center">
           <p className="text-2xl font-bold text-emerald-700">Confirmed</p>
-          <p>Your {places(state.booking.quantity)} are booked. See you there.</p>
+          <p>Your {formatPlaces(state.booking.quantity)} are booked. See you there.</p>
           <div className="flex flex-wrap justify-center gap-2">
             <Link to="/my-bookings" className={buttonClass()}>
               See my bookings
@@ -42,7 +42,10 @@ export function BookingOutcome() {
       return (
         <div role="alert" className="flex flex-col items-center gap-3 text-center">
           <p className="text-xl font-semibold">Connection lost</p>
-          <p>We could not reach the server to find out what happened to your booking. Nothing is lost: check again when you are back online.</p>
+          <p>
+            We could not reach the server to find out what happened to your booking. Nothing is lost: check again when
+            you are back online.
+          </p>
           <Button onClick={() => void checkAgain()}>Check again</Button>
         </div>
       );

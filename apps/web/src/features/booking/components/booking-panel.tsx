@@ -1,6 +1,6 @@
 import { AnimatePresence, m } from 'motion/react';
 import { Card } from '@/components/ui/card';
-import { useBookingFlow } from '../hooks/booking-flow-context';
+import { useBookingFlow } from '../hooks/use-booking-flow';
 import { BookingOutcome } from './booking-outcome';
 import { HeldBooking } from './held-booking';
 import { QuantityForm } from './quantity-form';

@@ -1,6 +1,6 @@
 import { Button } from '@/components/ui/button';
-import { places } from '@/lib/format';
-import { useBookingFlow } from '../hooks/booking-flow-context';
+import { formatPlaces } from '@/lib/format';
+import { useBookingFlow } from '../hooks/use-booking-flow';
 import { HoldCountdown } from './hold-countdown';
 
 export function HeldBooking() {
@@ -10,7 +10,7 @@ export function HeldBooking() {
   return (
     <div className="flex flex-col items-center gap-4 text-center">
       <p className="text-base">
-        <strong>{places(state.booking.quantity)}</strong> held for you. Confirm before the time runs out.
+        <strong>{formatPlaces(state.booking.quantity)}</strong> held for you. Confirm before the time runs out.
       </p>
       <HoldCountdown expiresAt={state.booking.expiresAt} onExpire={holdRanOut} />
       {state.step === 'held' && state.problem && (

@@ -2,7 +2,7 @@ import { createBookingRequestSchema, MAX_QUANTITY } from '@holdfast/contracts';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { places } from '@/lib/format';
+import { formatPlaces } from '@/lib/format';
 
 type QuantityFormProps = {
   showId: number;
@@ -19,9 +19,12 @@ export function QuantityForm({ showId, availableSlots, busy, serverError, onBook
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createBookingRequestSchema.safeParse({ showId, quantity: quantity === '' ? undefined : Number(quantity) });
+    const parsed = createBookingRequestSchema.safeParse({
+      showId,
+      quantity: quantity === '' ? undefined : Number(quantity),
+    });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message);
-    if (parsed.data.quantity > availableSlots) return setError(`Only ${places(availableSlots)} left.`);
+    if (parsed.data.quantity > availableSlots) return setError(`Only ${formatPlaces(availableSlots)} left.`);
     setError(undefined);
     onBook(parsed.data.quantity);
   }
@@ -38,7 +41,7 @@ export function QuantityForm({ showId, availableSlots, busy, serverError, onBook
         value={quantity}
         onChange={(event) => setQuantity(event.target.value)}
         error={error ?? serverError}
-        hint={`Up to ${places(max)} at once.`}
+        hint={`Up to ${formatPlaces(max)} at once.`}
         className="sm:w-40"
       />
       <Button type="submit" disabled={busy} className="sm:mt-6">

@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { useCancelBooking } from '@/api/cancel-booking';
 import { Button } from '@/components/ui/button';
 import { hasCode } from '@/lib/api-error';
 import { explainError } from '@/lib/explain-error';
-import { useCancelBooking } from '../api/my-bookings-api';
 
-/** Cancelling frees places for others and cannot be undone, so it takes a second, explicit step. */
+/** Cancelling frees slots for others and cannot be undone, so it takes a second, explicit step. */
 export function CancelBooking({ bookingId, showName }: { bookingId: number; showName: string }) {
   const [asking, setAsking] = useState(false);
   const cancel = useCancelBooking();

@@ -1,8 +1,8 @@
 import type { MyBooking } from '@holdfast/contracts';
 import { Link } from 'react-router';
 import { cn } from '@/components/ui/cn';
-import { formatShowTime, places } from '@/lib/format';
-import { canCancel, statusLabel } from '../hooks/booking-status';
+import { formatPlaces, formatShowTime } from '@/lib/format';
+import { canCancel, statusLabel } from '../model/booking-status';
 import { CancelBooking } from './cancel-booking';
 
 const statusStyle = {
@@ -15,17 +15,25 @@ const statusStyle = {
 export function MyBookingItem({ booking }: { booking: MyBooking }) {
   const headingId = `booking-${booking.id}`;
   return (
-    <article aria-labelledby={headingId} className="glass flex flex-col gap-2 rounded-2xl p-4 sm:flex-row sm:items-center">
+    <article
+      aria-labelledby={headingId}
+      className="glass flex flex-col gap-2 rounded-2xl p-4 sm:flex-row sm:items-center"
+    >
       <div className="flex flex-1 flex-col gap-1">
         <h2 id={headingId} className="font-semibold">
           {booking.showName}
         </h2>
         <p className="text-sm text-slate-700">
           <time dateTime={booking.showStartTime}>{formatShowTime(booking.showStartTime)}</time> ·{' '}
-          <span className="tabular-nums">{places(booking.quantity)}</span>
+          <span className="tabular-nums">{formatPlaces(booking.quantity)}</span>
         </p>
       </div>
-      <span className={cn('self-start rounded-full px-2.5 py-0.5 text-xs font-semibold sm:self-center', statusStyle[booking.status])}>
+      <span
+        className={cn(
+          'self-start rounded-full px-2.5 py-0.5 text-xs font-semibold sm:self-center',
+          statusStyle[booking.status],
+        )}
+      >
         {statusLabel[booking.status]}
       </span>
       {booking.status === 'PENDING' && canCancel(booking) && (

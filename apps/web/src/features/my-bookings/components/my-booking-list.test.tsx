@@ -1,19 +1,23 @@
 import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { aMyBooking, aUser, signIn } from '@/testing/factories';
-import { apiError, fakeApi, json } from '@/testing/fake-api';
+import { apiError, apiUrl, recordRequests, server } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render-app';
 
-const me = () => {
+const signedIn = () => {
   const user = signIn(aUser());
-  return { 'GET /auth/me': () => json(200, { user }) };
+  return http.get(apiUrl('/auth/me'), () => HttpResponse.json({ user }));
 };
 
 describe('my bookings', () => {
   it('when a person has bookings, then each shows its status and quantity, with cancel only where allowed', async () => {
     const confirmed = aMyBooking({ showName: 'Ferry crossing', status: 'CONFIRMED', quantity: 2 });
     const expired = aMyBooking({ showName: 'Flu clinic', status: 'EXPIRED' });
-    fakeApi({ ...me(), 'GET /bookings/my-bookings': () => json(200, [confirmed, expired]) });
+    server.use(
+      signedIn(),
+      http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([confirmed, expired])),
+    );
     renderApp('/my-bookings');
 
     const ferry = await screen.findByRole('article', { name: 'Ferry crossing' });
@@ -25,37 +29,39 @@ describe('my bookings', () => {
     expect(within(flu).queryByRole('button', { name: 'Cancel booking' })).not.toBeInTheDocument();
   });
 
-  it('when cancelling, then it asks first, and only "Yes, cancel" sends the cancellation', async () => {
+  it('when cancelling, then it asks first: "Keep booking" sends nothing, "Yes, cancel" cancels and the status updates', async () => {
     let booking = aMyBooking({ showName: 'Ferry crossing', status: 'CONFIRMED' });
-    const calls = fakeApi({
-      ...me(),
-      'GET /bookings/my-bookings': () => json(200, [booking]),
-      'POST /bookings/:id/cancel': () => {
+    server.use(
+      signedIn(),
+      http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([booking])),
+      http.post(apiUrl('/bookings/:id/cancel'), () => {
         booking = { ...booking, status: 'CANCELLED', cancelledAt: new Date().toISOString() };
-        return json(200, booking);
-      },
-    });
+        return HttpResponse.json(booking);
+      }),
+    );
+    const requests = recordRequests();
     const { user } = renderApp('/my-bookings');
     const card = await screen.findByRole('article', { name: 'Ferry crossing' });
 
     await user.click(within(card).getByRole('button', { name: 'Cancel booking' }));
     await user.click(within(card).getByRole('button', { name: 'Keep booking' }));
-    expect(calls).not.toContain(`POST /bookings/${booking.id}/cancel`);
+    expect(requests).not.toContain(`POST /bookings/${booking.id}/cancel`);
 
     await user.click(within(card).getByRole('button', { name: 'Cancel booking' }));
     await user.click(within(card).getByRole('button', { name: 'Yes, cancel' }));
 
     expect(await within(card).findByText('Cancelled')).toBeInTheDocument();
+    expect(requests).toContain(`POST /bookings/${booking.id}/cancel`);
     expect(within(card).queryByRole('button', { name: 'Cancel booking' })).not.toBeInTheDocument();
   });
 
   it('when the server refuses the cancellation, then it says why in plain words', async () => {
     const booking = aMyBooking({ showName: 'Ferry crossing', status: 'CONFIRMED' });
-    fakeApi({
-      ...me(),
-      'GET /bookings/my-bookings': () => json(200, [booking]),
-      'POST /bookings/:id/cancel': () => apiError(409, 'BOOKING_NOT_CANCELLABLE', 'Show started'),
-    });
+    server.use(
+      signedIn(),
+      http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([booking])),
+      http.post(apiUrl('/bookings/:id/cancel'), () => apiError(409, 'BOOKING_NOT_CANCELLABLE', 'Show started')),
+    );
     const { user } = renderApp('/my-bookings');
 
     await user.click(await screen.findByRole('button', { name: 'Cancel booking' }));
@@ -65,14 +71,18 @@ describe('my bookings', () => {
   });
 
   it('when there are none, then it says so', async () => {
-    fakeApi({ ...me(), 'GET /bookings/my-bookings': () => json(200, []) });
+    server.use(
+      signedIn(),
+      http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([])),
+    );
     renderApp('/my-bookings');
     expect(await screen.findByRole('heading', { name: 'No bookings yet' })).toBeInTheDocument();
   });
 
-  it('when nobody is signed in, then it asks to log in', async () => {
-    fakeApi({});
+  it('when nobody is signed in, then it sends them to log in without asking for bookings', async () => {
+    const requests = recordRequests();
     renderApp('/my-bookings');
     expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
+    expect(requests).toEqual([]);
   });
 });

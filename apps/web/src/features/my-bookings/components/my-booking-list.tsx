@@ -1,14 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { useMyBookings } from '@/api/get-my-bookings';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { Skeleton } from '@/components/ui/skeleton';
 import { explainError } from '@/lib/explain-error';
-import { myBookingsQuery } from '../api/my-bookings-api';
 import { MyBookingItem } from './my-booking-item';
 
 export function MyBookingList() {
-  const bookings = useQuery(myBookingsQuery());
+  const bookings = useMyBookings();
 
   if (bookings.isPending) {
     return (
@@ -20,14 +19,25 @@ export function MyBookingList() {
   }
   if (bookings.isError) {
     return (
-      <Notice role="alert" title="Could not load your bookings" action={<Button onClick={() => void bookings.refetch()}>Try again</Button>}>
+      <Notice
+        role="alert"
+        title="Could not load your bookings"
+        action={<Button onClick={() => void bookings.refetch()}>Try again</Button>}
+      >
         {explainError(bookings.error)}
       </Notice>
     );
   }
   if (bookings.data.length === 0) {
     return (
-      <Notice title="No bookings yet" action={<Link to="/" className={buttonClass()}>Browse shows</Link>}>
+      <Notice
+        title="No bookings yet"
+        action={
+          <Link to="/" className={buttonClass()}>
+            Browse shows
+          </Link>
+        }
+      >
         When you book a show it appears here.
       </Notice>
     );

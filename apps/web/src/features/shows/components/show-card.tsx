@@ -1,7 +1,7 @@
 import type { Show } from '@holdfast/contracts';
 import { Link } from 'react-router';
 import { buttonClass } from '@/components/ui/button';
-import { showState } from '../hooks/show-state';
+import { showState } from '../model/show-state';
 import { ShowSummary } from './show-summary';
 
 export const stateLabel = { 'sold-out': 'Sold out', started: 'Started' } as const;

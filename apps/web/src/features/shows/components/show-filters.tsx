@@ -1,6 +1,6 @@
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import type { ShowFilter } from '../hooks/filter-shows';
+import type { ShowFilter } from '../utils/filter-shows';
 
 type ShowFiltersProps = { filter: ShowFilter; onChange: (filter: ShowFilter) => void };
 

@@ -1,31 +1,36 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { aShow } from '@/testing/factories';
-import { fakeApi, json } from '@/testing/fake-api';
+import { apiUrl, recordRequests, server } from '@/testing/mock-api';
 import { fakeSocket } from '@/testing/fake-socket';
 import { renderApp } from '@/testing/render-app';
 
 const card = (name: string) => screen.getByRole('article', { name });
 
 describe('show list', () => {
-  it('when shows load, then each shows its places left, and sold-out or started shows cannot be booked', async () => {
+  it('when shows load, then each shows its places left; open ones link to booking, sold-out and started ones say so and cannot be booked', async () => {
     const open = aShow({ name: 'Ferry crossing', totalSlots: 6, availableSlots: 2 });
     const soldOut = aShow({ name: 'Flu clinic', availableSlots: 0 });
     const started = aShow({ name: 'Metropolis', startTime: new Date(Date.now() - 60_000).toISOString() });
-    fakeApi({ 'GET /shows': () => json(200, [started, open, soldOut]) });
+    server.use(http.get(apiUrl('/shows'), () => HttpResponse.json([started, open, soldOut])));
     renderApp('/');
 
     expect(await screen.findByRole('article', { name: 'Ferry crossing' })).toHaveTextContent('2 of 6 places left');
-    expect(within(card('Ferry crossing')).getByRole('link', { name: 'Book' })).toHaveAttribute('href', `/shows/${open.id}`);
+    expect(within(card('Ferry crossing')).getByRole('link', { name: 'Book' })).toHaveAttribute(
+      'href',
+      `/shows/${open.id}`,
+    );
     expect(within(card('Flu clinic')).getByText('Sold out')).toBeInTheDocument();
     expect(within(card('Flu clinic')).queryByRole('link', { name: 'Book' })).not.toBeInTheDocument();
     expect(within(card('Metropolis')).getByText('Started')).toBeInTheDocument();
     expect(within(card('Metropolis')).queryByRole('link', { name: 'Book' })).not.toBeInTheDocument();
   });
 
-  it('when showsUpdated arrives, then the count changes without a reload and is announced', async () => {
+  it('when showsUpdated arrives, then the count changes and is announced without refetching the list', async () => {
     const show = aShow({ name: 'Ferry crossing', totalSlots: 6, availableSlots: 5 });
-    const calls = fakeApi({ 'GET /shows': () => json(200, [show]) });
+    server.use(http.get(apiUrl('/shows'), () => HttpResponse.json([show])));
+    const requests = recordRequests();
     renderApp('/');
     await screen.findByRole('article', { name: 'Ferry crossing' });
 
@@ -34,12 +39,12 @@ describe('show list', () => {
     // TanStack Query notifies observers on the next tick, so the assertions wait for it.
     await waitFor(() => expect(card('Ferry crossing')).toHaveTextContent('3 of 6 places left'));
     expect(await screen.findByText('Ferry crossing: 3 places left')).toBeInTheDocument();
-    expect(calls.filter((c) => c === 'GET /shows')).toHaveLength(1);
+    expect(requests.filter((request) => request === 'GET /shows')).toHaveLength(1);
   });
 
-  it('when a new show is announced live, then it appears; when one is deleted, then it disappears', async () => {
+  it('when shows are added and deleted live, then they appear and disappear without a reload', async () => {
     const show = aShow({ name: 'Ferry crossing' });
-    fakeApi({ 'GET /shows': () => json(200, [show]) });
+    server.use(http.get(apiUrl('/shows'), () => HttpResponse.json([show])));
     renderApp('/');
     await screen.findByRole('article', { name: 'Ferry crossing' });
     const added = aShow({ name: 'Harbour tour' });
@@ -51,10 +56,10 @@ describe('show list', () => {
     await waitFor(() => expect(screen.queryByRole('article', { name: 'Ferry crossing' })).not.toBeInTheDocument());
   });
 
-  it('when the socket drops, then an indicator says so; on reconnect the list is refetched', async () => {
+  it('when the socket drops and comes back, then the indicator says so and the list is refetched', async () => {
     let available = 5;
     const show = aShow({ name: 'Ferry crossing', totalSlots: 6 });
-    fakeApi({ 'GET /shows': () => json(200, [{ ...show, availableSlots: available }]) });
+    server.use(http.get(apiUrl('/shows'), () => HttpResponse.json([{ ...show, availableSlots: available }])));
     renderApp('/');
     await screen.findByRole('article', { name: 'Ferry crossing' });
     expect(screen.getByText('Live updates on')).toBeInTheDocument();
@@ -69,7 +74,11 @@ describe('show list', () => {
   });
 
   it('when searching by name, then only matching shows stay', async () => {
-    fakeApi({ 'GET /shows': () => json(200, [aShow({ name: 'Ferry crossing' }), aShow({ name: 'Flu clinic' })]) });
+    server.use(
+      http.get(apiUrl('/shows'), () =>
+        HttpResponse.json([aShow({ name: 'Ferry crossing' }), aShow({ name: 'Flu clinic' })]),
+      ),
+    );
     const { user } = renderApp('/');
     await screen.findByRole('article', { name: 'Ferry crossing' });
 
@@ -80,14 +89,18 @@ describe('show list', () => {
   });
 
   it('when there are no shows, then it says so', async () => {
-    fakeApi({ 'GET /shows': () => json(200, []) });
+    server.use(http.get(apiUrl('/shows'), () => HttpResponse.json([])));
     renderApp('/');
     expect(await screen.findByRole('heading', { name: 'No shows yet' })).toBeInTheDocument();
   });
 
-  it('when the server cannot be reached, then it says so and offers to try again', async () => {
+  it('when the server cannot be reached, then it says so and "Try again" loads the shows', async () => {
     let reachable = false;
-    fakeApi({ 'GET /shows': () => (reachable ? json(200, [aShow({ name: 'Ferry crossing' })]) : 'network-error') });
+    server.use(
+      http.get(apiUrl('/shows'), () =>
+        reachable ? HttpResponse.json([aShow({ name: 'Ferry crossing' })]) : HttpResponse.error(),
+      ),
+    );
     const { user } = renderApp('/');
 
     expect(await screen.findByRole('heading', { name: 'Server unreachable' })).toBeInTheDocument();

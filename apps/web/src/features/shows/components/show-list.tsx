@@ -1,17 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
+import { useShows } from '@/api/get-shows';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { explainError } from '@/lib/explain-error';
-import { showListQuery } from '@/lib/shows-query';
-import { filterShows, type ShowFilter } from '../hooks/filter-shows';
+import { filterShows, type ShowFilter } from '../utils/filter-shows';
 import { useAvailabilityAnnouncement } from '../hooks/use-availability-announcement';
 import { ShowCard } from './show-card';
 import { ShowFilters } from './show-filters';
 import { ShowListSkeleton } from './show-list-skeleton';
 
 export function ShowList() {
-  const shows = useQuery(showListQuery());
+  const shows = useShows();
   const announcement = useAvailabilityAnnouncement(shows.data);
   // Filters live in the URL so a reload or a shared link keeps them.
   const [params, setParams] = useSearchParams();
@@ -24,7 +23,11 @@ export function ShowList() {
   if (shows.isPending) return <ShowListSkeleton />;
   if (shows.isError) {
     return (
-      <Notice role="alert" title="Server unreachable" action={<Button onClick={() => void shows.refetch()}>Try again</Button>}>
+      <Notice
+        role="alert"
+        title="Server unreachable"
+        action={<Button onClick={() => void shows.refetch()}>Try again</Button>}
+      >
         {explainError(shows.error)}
       </Notice>
     );

@@ -3,7 +3,7 @@ import { formatShowTime } from '@/lib/format';
 import { AvailabilityBar } from './availability-bar';
 import { LiveCount } from './live-count';
 
-/** When a show is and how many places it has left, live. */
+/** When a show is and how many slots it has left, live. */
 export function ShowSummary({ show }: { show: Show }) {
   return (
     <div className="flex flex-col gap-3">

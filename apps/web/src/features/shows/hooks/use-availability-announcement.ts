@@ -1,6 +1,6 @@
 import type { Show } from '@holdfast/contracts';
 import { useEffect, useRef, useState } from 'react';
-import { places } from '@/lib/format';
+import { formatPlaces } from '@/lib/format';
 
 /** A sentence for screen readers whenever a live count changes, e.g. "Night bus 42: 3 places left". */
 export function useAvailabilityAnnouncement(shows: Show[] | undefined): string {
@@ -16,7 +16,10 @@ export function useAvailabilityAnnouncement(shows: Show[] | undefined): string {
     if (changed.length === 0) return;
     setMessage(
       changed
-        .map((show) => `${show.name}: ${show.availableSlots > 0 ? `${places(show.availableSlots)} left` : 'sold out'}`)
+        .map(
+          (show) =>
+            `${show.name}: ${show.availableSlots > 0 ? `${formatPlaces(show.availableSlots)} left` : 'sold out'}`,
+        )
         .join('. '),
     );
   }, [shows]);

@@ -1,7 +1,8 @@
 import type { Booking } from '@holdfast/contracts';
+import { getMyBookings } from '@/api/get-my-bookings';
 import { hasCode } from '@/lib/api-error';
 import { serverNow } from '@/lib/server-clock';
-import { fetchBooking, fetchMyBookings } from '../api/booking-api';
+import { getBooking } from '../api/get-booking';
 import type { InFlightBooking } from './in-flight-booking';
 
 /** How much earlier than our request a server timestamp may look, given clock error and latency. */
@@ -15,14 +16,14 @@ const MATCH_TOLERANCE_MS = 60_000;
 export async function recoverBooking(inFlight: InFlightBooking): Promise<Booking | null> {
   if (inFlight.bookingId !== undefined) {
     try {
-      return await fetchBooking(inFlight.bookingId);
+      return await getBooking(inFlight.bookingId);
     } catch (error) {
       if (hasCode(error, 'BOOKING_NOT_FOUND')) return null;
       throw error;
     }
   }
   const requestedAtServer = inFlight.requestedAt + (serverNow() - Date.now());
-  const mine = await fetchMyBookings();
+  const mine = await getMyBookings();
   const match = mine.find(
     (booking) =>
       booking.showId === inFlight.showId &&

@@ -1,6 +1,6 @@
 import { isApiError } from '@/lib/api-error';
 import { explainError } from '@/lib/explain-error';
-import { places } from '@/lib/format';
+import { formatPlaces } from '@/lib/format';
 
 /** A refused booking in plain words: what happened and what the person can still do. */
 export function explainBookingError(error: unknown): string {
@@ -9,7 +9,7 @@ export function explainBookingError(error: unknown): string {
   switch (error.code) {
     case 'SOLD_OUT':
       return details.availableSlots
-        ? `Someone booked while you were looking: only ${places(details.availableSlots)} left now. Choose fewer and try again.`
+        ? `Someone booked while you were looking: only ${formatPlaces(details.availableSlots)} left now. Choose fewer and try again.`
         : 'Someone booked the last places while you were looking. This show is now sold out.';
     case 'SHOW_STARTED':
       return 'This show has already started, so it can no longer be booked.';

@@ -1,20 +1,8 @@
-import type { Booking } from '@holdfast/contracts';
 import { createContext, useContext } from 'react';
-
-/** Each step of booking one show, as the person sees it. */
-export type BookingStep =
-  | { step: 'choosing'; problem?: string; quantityError?: string }
-  | { step: 'holding' }
-  | { step: 'held'; booking: Booking; problem?: string }
-  | { step: 'confirming'; booking: Booking }
-  | { step: 'confirmed'; booking: Booking }
-  | { step: 'expired' }
-  | { step: 'cancelled' }
-  | { step: 'checking' }
-  | { step: 'unreachable' };
+import type { BookingState } from '../model/booking-flow';
 
 export interface BookingFlow {
-  state: BookingStep;
+  state: BookingState;
   book: (quantity: number) => Promise<void>;
   confirm: () => Promise<void>;
   release: () => Promise<void>;

@@ -49,7 +49,7 @@ export function readShowChanges(show: Show, data: FormData) {
   };
 }
 
-/** The contract words a blank start time or place count as malformed; in a form it is simply missing. */
+/** The contract words a blank start time or slot count as malformed; in a form it is simply missing. */
 export function explainInvalidShow(errors: FieldErrors, data: FormData): FieldErrors {
   const values = readValues(data);
   if (!values.startTime && errors.startTime) errors.startTime = 'Start time is required';

@@ -1,5 +1,6 @@
 import type { Show, ShowAvailability } from '@holdfast/contracts';
-import { byStartTime } from '@/lib/shows-query';
+
+const byStartTime = (a: Show, b: Show) => Date.parse(a.startTime) - Date.parse(b.startTime) || a.id - b.id;
 
 /**
  * Merges a `showsUpdated` batch into the cached list. Returns null when an update names a show we do

@@ -8,7 +8,7 @@ export interface Occupancy {
 }
 
 /**
- * Confirmed and held places come from the show's bookings; free comes from the show's live count,
+ * Confirmed and held slots come from the show's bookings; free comes from the show's live count,
  * which the socket keeps current between booking refetches.
  */
 export function occupancyOf(show: Show, bookings: ShowBooking[] | undefined, now = Date.now()): Occupancy {
@@ -24,7 +24,12 @@ export function occupancyOf(show: Show, bookings: ShowBooking[] | undefined, now
 
 export function sumOccupancy(all: Occupancy[]): Occupancy {
   return all.reduce(
-    (sum, o) => ({ confirmed: sum.confirmed + o.confirmed, held: sum.held + o.held, free: sum.free + o.free, total: sum.total + o.total }),
+    (sum, o) => ({
+      confirmed: sum.confirmed + o.confirmed,
+      held: sum.held + o.held,
+      free: sum.free + o.free,
+      total: sum.total + o.total,
+    }),
     { confirmed: 0, held: 0, free: 0, total: 0 },
   );
 }

@@ -7,9 +7,10 @@ export function serverShowErrors(error: unknown): FieldErrors {
   if (hasCode(error, 'SLOTS_BELOW_TAKEN')) {
     const taken = (error.details as { taken?: number } | undefined)?.taken;
     return {
-      totalSlots: taken !== undefined
-        ? `${taken} places are already booked or held, so total places cannot go below ${taken}.`
-        : 'More places are already booked or held than that.',
+      totalSlots:
+        taken !== undefined
+          ? `${taken} places are already booked or held, so total places cannot go below ${taken}.`
+          : 'More places are already booked or held than that.',
     };
   }
   const fields = fieldErrorsOf(error);

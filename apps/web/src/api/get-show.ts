@@ -1,0 +1,17 @@
+import { endpoints } from '@holdfast/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { call } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+
+// Shared by the booking page and the admin's show page.
+export const getShow = (showId: number, signal?: AbortSignal) =>
+  call(endpoints.getShow, { params: { id: showId }, signal });
+
+export const getShowQueryOptions = (showId: number) =>
+  queryOptions({
+    queryKey: queryKeys.shows.detail(showId),
+    queryFn: ({ signal }) => getShow(showId, signal),
+  });
+
+export const useShow = (showId: number, { enabled = true }: { enabled?: boolean } = {}) =>
+  useQuery({ ...getShowQueryOptions(showId), enabled });

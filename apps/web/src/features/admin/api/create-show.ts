@@ -1,0 +1,11 @@
+import { endpoints, type CreateShowRequest } from '@holdfast/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { call } from '@/lib/api-client';
+import { useStoreShow } from '../hooks/use-store-show';
+
+export const createShow = (body: CreateShowRequest) => call(endpoints.createShow, { body });
+
+export function useCreateShow() {
+  const storeShow = useStoreShow();
+  return useMutation({ mutationFn: createShow, onSuccess: storeShow });
+}

@@ -1,0 +1,12 @@
+import { endpoints, type UpdateShowRequest } from '@holdfast/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { call } from '@/lib/api-client';
+import { useStoreShow } from '../hooks/use-store-show';
+
+export const updateShow = (showId: number, body: UpdateShowRequest) =>
+  call(endpoints.updateShow, { params: { id: showId }, body });
+
+export function useUpdateShow(showId: number) {
+  const storeShow = useStoreShow();
+  return useMutation({ mutationFn: (body: UpdateShowRequest) => updateShow(showId, body), onSuccess: storeShow });
+}

@@ -1,0 +1,22 @@
+const personal = ['personal'] as const;
+
+/**
+ * Every query key in the app. Public data (the shows) lives under `shows`; everything cached for the
+ * signed-in person lives under `personal`, so logging in or out removes one root and nothing leaks
+ * from one person to the next.
+ */
+export const queryKeys = {
+  shows: {
+    all: ['shows'] as const,
+    list: () => ['shows', 'list'] as const,
+    detail: (showId: number) => ['shows', 'detail', showId] as const,
+  },
+  personal: {
+    all: personal,
+    me: () => [...personal, 'me'] as const,
+    myBookings: () => [...personal, 'my-bookings'] as const,
+    /** A show's bookings with the names and emails of the people who made them: admins only. */
+    allShowBookings: () => [...personal, 'show-bookings'] as const,
+    showBookings: (showId: number) => [...personal, 'show-bookings', showId] as const,
+  },
+};

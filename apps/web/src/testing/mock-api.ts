@@ -1,0 +1,26 @@
+import { HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { env } from '@/config/env';
+
+/**
+ * The API as the tests play it, at the network boundary, so each test exercises the real client, its
+ * contract parsing and its error mapping. Tests declare the answers they need with `server.use(...)`;
+ * setup-tests.ts starts it and resets it after each test.
+ */
+export const server = setupServer();
+
+/** The address the app calls, so handlers match exactly what the client requests. */
+export const apiUrl = (path: string) => `${env.apiUrl}${path}`;
+
+/** An error answer shaped as the contract's `{ error: { code, message, details? } }`. */
+export const apiError = (status: number, code: string, message: string, details?: unknown) =>
+  HttpResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status });
+
+/** Every request the app makes from now on, as 'METHOD /path', for tests that assert what was sent. */
+export function recordRequests(): string[] {
+  const requests: string[] = [];
+  server.events.on('request:start', ({ request }) => {
+    requests.push(`${request.method} ${new URL(request.url).pathname}`);
+  });
+  return requests;
+}
