@@ -10,6 +10,8 @@ describe.runIf(withBrowser)('admins run their shows', () => {
     await logIn(user.page, await registerViaApi('Watcher'));
     await user.page.goto('/');
     await expect.poll(() => user.page.getByText('Live updates on').isVisible()).toBe(true);
+    let reloaded = false;
+    user.page.on('load', () => (reloaded = true));
 
     const admin = await newPerson(browser());
     await logIn(admin.page, stack!.admin);
@@ -25,6 +27,7 @@ describe.runIf(withBrowser)('admins run their shows', () => {
 
     await expect.poll(() => showCard(user.page, name).isVisible(), { timeout: 5_000 }).toBe(true);
     expect(await showCard(user.page, name).textContent()).toMatch(/25\s*of 25 places left/);
+    expect(reloaded).toBe(false);
     await Promise.all([user.context.close(), admin.context.close()]);
   });
 
@@ -36,6 +39,15 @@ describe.runIf(withBrowser)('admins run their shows', () => {
     await admin.page.getByRole('button', { name: 'Create show' }).click();
     await expect.poll(() => admin.page.getByText('Name is required').isVisible()).toBe(true);
     await expect.poll(() => admin.page.getByText('A show needs at least 1 place').isVisible()).toBe(true);
+
+    // Each message is the description of its own field, so it is read out with that field.
+    const description = async (label: string) => {
+      const ids = (await admin.page.getByLabel(label).getAttribute('aria-describedby')) ?? '';
+      const parts = await Promise.all(ids.split(' ').filter(Boolean).map((id) => admin.page.locator(`[id="${id}"]`).textContent()));
+      return parts.join(' ');
+    };
+    expect(await description('Name')).toContain('Name is required');
+    expect(await description('Total places')).toContain('A show needs at least 1 place');
     await admin.context.close();
   });
 

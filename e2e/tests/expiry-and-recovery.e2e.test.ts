@@ -34,10 +34,17 @@ describe.runIf(withBrowser)('holds that run out, and connections that drop', () 
     // The confirm reaches the server and commits, but its answer never arrives.
     let responseLost!: () => void;
     const lost = new Promise<void>((resolve) => (responseLost = resolve));
+    let answerLost = false;
+    const askedAfterwards: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (answerLost && request.method() === 'GET' && path.startsWith('/bookings/')) askedAfterwards.push(path);
+    });
     await page.route(
       '**/bookings/confirm',
       async (route) => {
         await route.fetch();
+        answerLost = true;
         await route.abort('connectionreset');
         responseLost();
       },
@@ -51,6 +58,7 @@ describe.runIf(withBrowser)('holds that run out, and connections that drop', () 
     await expect.poll(async () => (await confirmed.isVisible()) || (await checkAgain.isVisible())).toBe(true);
     if (await checkAgain.isVisible()) await checkAgain.click();
     await expect.poll(() => confirmed.isVisible()).toBe(true);
+    expect(askedAfterwards.length).toBeGreaterThan(0);
     await context.close();
   });
 

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
 
   it('when only one of ADMIN_EMAIL and ADMIN_PASSWORD is set, then start-up fails', () => {
     expect(() => loadConfig({ ...base, ADMIN_EMAIL: 'a@b.co' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => loadConfig({ ...base, ADMIN_PASSWORD: 'admin-password-1' })).toThrow(/ADMIN_EMAIL/);
   });
 
   it.each([

@@ -52,7 +52,9 @@ describe('POST /auth/login', () => {
     const response = await app.http.post('/auth/login').send({ email: email.toUpperCase(), password: 'password123' });
     expect(response.status).toBe(200);
     expect(response.body.user.email).toBe(email);
-    expect(typeof response.body.token).toBe('string');
+    const me = await app.http.get('/auth/me').set(bearer(response.body.token));
+    expect(me.status).toBe(200);
+    expect(me.body.user.email).toBe(email);
   });
 
   it('when the password is wrong or the email unknown, then both get the same 401', async () => {

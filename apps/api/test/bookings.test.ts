@@ -25,8 +25,11 @@ describe('POST /bookings', () => {
   });
 
   it('when no quantity is given, then it holds one place', async () => {
-    const show = await createShow(app);
-    expect((await book(app, token, show.id)).body.quantity).toBe(1);
+    const show = await createShow(app, { totalSlots: 10 });
+    const response = await book(app, token, show.id);
+    expect(response.status).toBe(201);
+    expect(response.body.quantity).toBe(1);
+    expect(await storedCounts(app, show.id)).toMatchObject({ available: 9, held: 1 });
   });
 
   it('when fewer places are left than asked, then 409 SOLD_OUT says how many remain and nothing is held', async () => {
@@ -153,14 +156,18 @@ describe('POST /bookings/:id/cancel', () => {
     const response = await cancel(hold.id);
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe('BOOKING_NOT_CANCELLABLE');
+    expect(await storedStatus(app, hold.id)).toBe('CONFIRMED');
+    expect(await storedCounts(app, show.id)).toMatchObject({ available: 9, confirmed: 1 });
   });
 
-  it("when the booking is someone else's, then 404 and nothing changes", async () => {
-    const hold = await holdSlots(app, token, (await createShow(app)).id);
+  it("when the booking is someone else's or the id is not a number, then 404 and nothing changes", async () => {
+    const show = await createShow(app, { totalSlots: 10 });
+    const hold = await holdSlots(app, token, show.id);
     const { token: stranger } = await createUser(app);
     expect((await cancel(hold.id, stranger)).status).toBe(404);
     expect((await app.http.post('/bookings/abc/cancel').set(bearer(token))).status).toBe(404);
     expect(await storedStatus(app, hold.id)).toBe('PENDING');
+    expect(await storedCounts(app, show.id)).toMatchObject({ available: 9, held: 1 });
   });
 });
 
@@ -176,6 +183,7 @@ describe('GET /bookings/:id and GET /bookings/my-bookings', () => {
     const hold = await holdSlots(app, token, (await createShow(app)).id);
     await lapseHold(app, hold.id);
     expect((await app.http.get(`/bookings/${hold.id}`).set(bearer(token))).body.status).toBe('EXPIRED');
+    expect(await storedStatus(app, hold.id)).toBe('PENDING');
   });
 
   it("when listing, then only the caller's bookings come, newest first, with the show's name and time", async () => {

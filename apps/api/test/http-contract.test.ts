@@ -52,18 +52,22 @@ describe('malformed requests get a clear 4xx, never a 5xx or a stack trace', () 
   it('when the route does not exist, then 404 in the same error shape', async () => {
     const response = await app.http.get('/nowhere');
     expect(response.status).toBe(404);
-    expect(response.body.error.code).toBe('NOT_FOUND');
+    expect(response.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
   });
 
-  it('when an answer is an error, then it never carries a stack trace', async () => {
+  it('when a request is refused, then the error it gets carries no stack trace', async () => {
     const response = await app.http.post('/bookings').set(bearer(token)).send({ showId: 'drop table' });
+    expect(response.status).toBe(400);
+    expect(response.body.error).not.toHaveProperty('stack');
     expect(JSON.stringify(response.body)).not.toMatch(/at .*\.ts:\d+|node_modules/);
   });
 });
 
 describe('GET /health', () => {
   it('when the database answers, then 200', async () => {
-    expect((await app.http.get('/health')).body).toEqual({ status: 'ok', database: 'up' });
+    const response = await app.http.get('/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', database: 'up' });
   });
 
   it('when the database does not answer, then 503', async () => {
@@ -81,6 +85,7 @@ describe('GET /health', () => {
 describe('OpenAPI document and Swagger UI', () => {
   it('when fetched, then /api-docs.json is a valid OpenAPI 3 document with the bearer scheme', async () => {
     const document = (await app.http.get('/api-docs.json').expect(200)).body;
+    expect(document.openapi).toMatch(/^3\./);
     const result = await validate(structuredClone(document));
     expect(result.valid ? [] : result.errors).toEqual([]);
     expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });

@@ -40,7 +40,7 @@ async function storedStatus(bookingId: number): Promise<string | undefined> {
 }
 
 describe('the built API started the way production starts it', () => {
-  it('when started on an empty database, then it migrated, made the admin, and a whole booking works', async () => {
+  it('when started on an empty database, then it migrated, made the admin, and a whole booking (hold, confirm) works', async () => {
     const admin = await post('/auth/login', { email: 'boss@example.com', password: 'admin-password-1' });
     expect(admin.status).toBe(200);
     expect(admin.body.user.role).toBe('admin');
@@ -51,6 +51,9 @@ describe('the built API started the way production starts it', () => {
     const user = await post('/auth/register', { name: 'Pat', email: 'pat@example.com', password: 'patient-pw-1' });
     const hold = await post('/bookings', { showId: show.body.id, quantity: 2 }, user.body.token);
     expect(hold.status).toBe(201);
+    const confirmed = await post('/bookings/confirm', { bookingId: hold.body.id }, user.body.token);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.status).toBe('CONFIRMED');
     expect((await json(`/shows/${show.body.id}`)).body.availableSlots).toBe(0);
     expect((await post('/bookings', { showId: show.body.id, quantity: 1 }, user.body.token)).status).toBe(409);
   });
