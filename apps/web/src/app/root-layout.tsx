@@ -1,19 +1,22 @@
 import { Suspense } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
+import { cn } from '@/components/ui/cn';
 import { LiveIndicator } from '@/components/ui/live-indicator';
 import { Skeleton } from '@/components/ui/skeleton';
 import { AuthProvider } from '@/features/auth/components/auth-provider';
 import { useLiveShows } from '@/hooks/use-live-shows';
 import { SiteHeader } from './site-header';
 
+const skipLinkClass = cn(
+  'sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2',
+  'focus:rounded-lg focus:bg-white focus:px-3 focus:py-2',
+);
+
 export function RootLayout() {
   const { connected } = useLiveShows();
   return (
     <AuthProvider>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded-lg focus:bg-white focus:px-3 focus:py-2"
-      >
+      <a href="#main" className={skipLinkClass}>
         Skip to content
       </a>
       <SiteHeader liveIndicator={<LiveIndicator connected={connected} />} />

@@ -21,7 +21,7 @@ export function useContractForm<Schema extends z.ZodType>(options: ContractFormO
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const parsed = schema.safeParse(read(data));
@@ -39,6 +39,9 @@ export function useContractForm<Schema extends z.ZodType>(options: ContractFormO
       setSubmitting(false);
     }
   }
+
+  // A form ignores what its submit handler returns; a refusal ends up in `errors`, never as a rejection.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => void send(event);
 
   return { errors, submitting, onSubmit };
 }

@@ -23,7 +23,7 @@ export function LoginRoute() {
             {notice}
           </p>
         )}
-        <LoginForm onLoggedIn={() => navigate(returnTo, { replace: true })} />
+        <LoginForm onLoggedIn={() => void navigate(returnTo, { replace: true })} />
         <p className="text-sm">
           New here?{' '}
           <Link to="/register" state={{ from: returnTo }} className="font-semibold text-indigo-700 underline">

@@ -13,7 +13,7 @@ export function RegisterRoute() {
   return (
     <Page title="Create an account">
       <Card className="mx-auto flex w-full max-w-md flex-col gap-4">
-        <RegisterForm onRegistered={() => navigate(returnTo, { replace: true })} />
+        <RegisterForm onRegistered={() => void navigate(returnTo, { replace: true })} />
         <p className="text-sm">
           Already have an account?{' '}
           <Link to="/login" state={{ from: returnTo }} className="font-semibold text-indigo-700 underline">

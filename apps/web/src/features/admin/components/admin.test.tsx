@@ -22,7 +22,7 @@ const aShowBooking = (overrides: Partial<ShowBooking>): ShowBooking => ({
 });
 
 describe('admin access', () => {
-  it('when a non-admin types the admin address, then a friendly 403 page shows, with no admin link and no show data asked for', async () => {
+  it('when a non-admin opens /admin, then a friendly 403 page shows, no admin link, no show data fetched', async () => {
     const user = signIn(aUser({ role: 'user' }));
     server.use(http.get(apiUrl('/auth/me'), () => HttpResponse.json({ user })));
     const requests = recordRequests();
@@ -51,7 +51,7 @@ describe('creating a show', () => {
     expect(requests).not.toContain('POST /shows');
   });
 
-  it('when the start time is in the past and places are fractional, then those two fields say so and the name does not', async () => {
+  it('when the start time is past and places are fractional, then only those two fields say so', async () => {
     server.use(
       asAdmin(),
       http.get(apiUrl('/shows'), () => HttpResponse.json([])),
@@ -68,7 +68,7 @@ describe('creating a show', () => {
     expect(screen.getByLabelText('Name')).not.toHaveAccessibleDescription();
   });
 
-  it('when the form is valid, then the show is sent with an absolute start time, listed, and the form is emptied', async () => {
+  it('when the form is valid, then the show is sent with an absolute time, listed, and the form emptied', async () => {
     const shows: Show[] = [];
     let sent: { name: string; startTime: string; totalSlots: number } | undefined;
     server.use(
@@ -101,7 +101,7 @@ describe('creating a show', () => {
 });
 
 describe('occupancy', () => {
-  it('when bookings change live, then confirmed, held and free update in the row and the totals without a reload', async () => {
+  it('when bookings change live, then the row and totals update confirmed, held and free counts', async () => {
     const show = aShow({ name: 'Ferry crossing', totalSlots: 10, availableSlots: 7 });
     let bookings = [
       aShowBooking({ showId: show.id, status: 'CONFIRMED', quantity: 2 }),
@@ -168,7 +168,7 @@ describe('managing a show', () => {
     expect(requests.filter((request) => request.startsWith('PATCH'))).toEqual([]);
   });
 
-  it('when only the name changes, then only the name is sent, the change is confirmed and the form can save again', async () => {
+  it('when only the name changes, then only the name is sent, the save is confirmed and can be repeated', async () => {
     const show = aShow({ name: 'Ferry crossing' });
     let sent: unknown;
     server.use(

@@ -7,7 +7,8 @@ import { useDeleteShow } from '../api/delete-show';
 function explainDeleteError(error: unknown): string {
   if (hasCode(error, 'SHOW_HAS_BOOKINGS')) {
     const active = (error.details as { active?: number } | undefined)?.active;
-    return `This show still has ${active ?? 'some'} active booking${active === 1 ? '' : 's'} (held or confirmed), so it cannot be deleted.`;
+    const bookings = `${active ?? 'some'} active booking${active === 1 ? '' : 's'}`;
+    return `This show still has ${bookings} (held or confirmed), so it cannot be deleted.`;
   }
   return explainError(error);
 }

@@ -31,7 +31,7 @@ export function EditShow({ show }: { show: Show }) {
         onSubmit={(event) => {
           // "Changes saved." speaks of the last attempt, so it goes as soon as another begins.
           setSaved(false);
-          void form.onSubmit(event);
+          form.onSubmit(event);
         }}
       />
       <p role="status" className="text-sm text-emerald-800">

@@ -51,7 +51,7 @@ export function ManageShow({ showId }: { showId: number }) {
       <Card className="flex flex-col gap-4">
         <h2 className="text-lg font-semibold">Edit</h2>
         <EditShow key={show.data.id} show={show.data} />
-        <DeleteShow showId={showId} showName={show.data.name} onDeleted={() => navigate('/admin')} />
+        <DeleteShow showId={showId} showName={show.data.name} onDeleted={() => void navigate('/admin')} />
       </Card>
       <Card className="flex flex-col gap-4">
         <h2 className="text-lg font-semibold">Occupancy</h2>

@@ -60,7 +60,7 @@ describe('registering', () => {
     expect(await screen.findByLabelText('Name')).toHaveAccessibleDescription('Pick another name');
   });
 
-  it('when registration succeeds, then the person is signed in, taken to the shows and the token is kept', async () => {
+  it('when registration succeeds, then the person is signed in, sees the shows, and the token is kept', async () => {
     const ada = aUser({ name: 'Ada' });
     server.use(
       noShows,
@@ -91,7 +91,7 @@ describe('logging in', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Wrong email or password.');
   });
 
-  it('when a stored token is still valid, then after a reload the person is signed in with a user’s links', async () => {
+  it('when a stored token is still valid, then the person is still signed in, with a user’s links', async () => {
     const ada = signIn(aUser({ name: 'Ada' }));
     server.use(
       noShows,
@@ -104,7 +104,7 @@ describe('logging in', () => {
     expect(screen.queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
   });
 
-  it('when the stored token is rejected, then it is forgotten and the person is sent to log in with a clear message', async () => {
+  it('when the stored token is rejected, then it is forgotten and log in says the session expired', async () => {
     signIn();
     server.use(
       noShows,

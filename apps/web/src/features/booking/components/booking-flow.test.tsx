@@ -19,7 +19,7 @@ beforeEach(() => {
 });
 
 describe('booking a show', () => {
-  it('when a person books and confirms, then the countdown shows, both requests are sent and it ends "Confirmed"', async () => {
+  it('when a person books and confirms, then both are sent, a countdown and then "Confirmed" show', async () => {
     const hold = aBooking({ showId: show.id, quantity: 2 });
     const bodies: unknown[] = [];
     server.use(
@@ -47,7 +47,7 @@ describe('booking a show', () => {
     expect(sessionStorage.getItem('holdfast.inFlightBooking')).toBeNull();
   });
 
-  it('when fewer places are left than asked for, then it says how many in plain words, never the error code', async () => {
+  it('when fewer places are left than asked, then it says how many in plain words, not the code', async () => {
     server.use(
       http.post(apiUrl('/bookings'), () => apiError(409, 'SOLD_OUT', 'Not enough places', { availableSlots: 1 })),
     );
@@ -73,7 +73,7 @@ describe('booking a show', () => {
     expect(requests).not.toContain('POST /bookings');
   });
 
-  it('when the hold runs out before confirming, then it says the hold expired and "Try again" offers a new one', async () => {
+  it('when the hold runs out before confirming, then it says so and "Try again" offers a new one', async () => {
     server.use(
       http.post(apiUrl('/bookings'), () =>
         HttpResponse.json(aBooking({ showId: show.id, expiresAt: inSeconds(1.2) }), { status: 201 }),
@@ -104,7 +104,7 @@ describe('booking a show', () => {
 });
 
 describe('recovering an interrupted booking', () => {
-  it('when the tab reloads during a hold, then the server is asked and the countdown resumes where it is', async () => {
+  it('when the tab reloads during a hold, then the server is asked and the countdown resumes', async () => {
     const hold = aBooking({ showId: show.id, expiresAt: inSeconds(45) });
     storeInFlight({ showId: show.id, quantity: 1, requestedAt: Date.now() - 75_000, bookingId: hold.id });
     server.use(http.get(apiUrl('/bookings/:id'), () => HttpResponse.json(hold)));
@@ -137,7 +137,7 @@ describe('recovering an interrupted booking', () => {
     expect(await screen.findByText('Confirmed')).toBeInTheDocument();
   });
 
-  it('when the answer to confirm is lost and the server never got it, then the hold and its countdown are shown again', async () => {
+  it('when the answer to confirm is lost and the server never got it, then the hold is shown again', async () => {
     const hold = aBooking({ showId: show.id });
     server.use(
       http.post(apiUrl('/bookings'), () => HttpResponse.json(hold, { status: 201 })),
@@ -154,7 +154,7 @@ describe('recovering an interrupted booking', () => {
     expect(screen.queryByText('Confirmed')).not.toBeInTheDocument();
   });
 
-  it('when the answer to "book" is lost, then the hold is found in my bookings, remembered, and its countdown shown', async () => {
+  it('when the answer to "book" is lost, then the hold is found in my bookings, remembered and shown', async () => {
     const mine = [
       aMyBooking({ showId: show.id, quantity: 2, createdAt: new Date().toISOString(), expiresAt: inSeconds(100) }),
       aMyBooking({ showId: show.id, quantity: 2, status: 'CONFIRMED', createdAt: inSeconds(-86_400) }),
@@ -187,7 +187,7 @@ describe('recovering an interrupted booking', () => {
     expect(screen.queryByRole('timer')).not.toBeInTheDocument();
   });
 
-  it('when the server cannot be reached after a reload, then it says the connection is lost and "Check again" finds the outcome', async () => {
+  it('when a reload finds the server unreachable, then it says so and "Check again" finds the outcome', async () => {
     const hold = aBooking({ showId: show.id, status: 'CONFIRMED' });
     storeInFlight({ showId: show.id, quantity: 1, requestedAt: Date.now(), bookingId: hold.id });
     let online = false;

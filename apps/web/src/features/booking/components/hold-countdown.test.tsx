@@ -3,6 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { observeServerTime, resetServerClock } from '@/lib/server-clock';
 import { HoldCountdown } from './hold-countdown';
 
+/** Moves the fake clock on and lets React render what the timers caused. */
+const elapse = (ms: number) =>
+  act(() => {
+    vi.advanceTimersByTime(ms);
+  });
 const inSeconds = (seconds: number, from = Date.now()) => new Date(from + seconds * 1000).toISOString();
 
 describe('HoldCountdown', () => {
@@ -18,11 +23,11 @@ describe('HoldCountdown', () => {
     const timer = screen.getByRole('timer', { name: 'Time left to confirm' });
     expect(timer).toHaveTextContent('1:05');
 
-    act(() => vi.advanceTimersByTime(35_000));
+    elapse(35_000);
     expect(timer).toHaveTextContent('0:30');
     expect(screen.getByText('30 seconds left to confirm.')).toBeInTheDocument();
 
-    act(() => vi.advanceTimersByTime(20_000));
+    elapse(20_000);
     expect(timer).toHaveTextContent('0:10');
     expect(screen.getByText('10 seconds left to confirm.')).toBeInTheDocument();
     expect(onExpire).not.toHaveBeenCalled();
@@ -32,13 +37,13 @@ describe('HoldCountdown', () => {
     const onExpire = vi.fn();
     render(<HoldCountdown expiresAt={inSeconds(3)} onExpire={onExpire} />);
 
-    act(() => vi.advanceTimersByTime(2_900));
+    elapse(2_900);
     expect(onExpire).not.toHaveBeenCalled();
-    act(() => vi.advanceTimersByTime(200));
+    elapse(200);
     expect(screen.getByRole('timer')).toHaveTextContent('0:00');
     expect(onExpire).toHaveBeenCalledTimes(1);
 
-    act(() => vi.advanceTimersByTime(5_000));
+    elapse(5_000);
     expect(onExpire).toHaveBeenCalledTimes(1);
   });
 

@@ -1,3 +1,4 @@
+import { cn } from '@/components/ui/cn';
 import { formatRemaining } from '@/lib/format';
 import { useCountdown } from '../hooks/use-countdown';
 
@@ -22,7 +23,10 @@ export function HoldCountdown({ expiresAt, onExpire }: { expiresAt: string; onEx
       <div
         role="timer"
         aria-labelledby="hold-timer-label"
-        className={`w-[5ch] text-center text-4xl font-bold tabular-nums ${urgent ? 'text-rose-700' : 'text-indigo-900'}`}
+        className={cn(
+          'w-[5ch] text-center text-4xl font-bold tabular-nums',
+          urgent ? 'text-rose-700' : 'text-indigo-900',
+        )}
       >
         {formatRemaining(seconds * 1000)}
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { serverNow } from '@/lib/server-clock';
 
 const TICK_MS = 250;
@@ -8,8 +8,8 @@ export function useCountdown(deadline: string, onEnd: () => void): number {
   const end = Date.parse(deadline);
   const secondsLeft = () => Math.max(0, Math.ceil((end - serverNow()) / 1000));
   const [seconds, setSeconds] = useState(secondsLeft);
-  const onEndRef = useRef(onEnd);
-  onEndRef.current = onEnd;
+  // The latest onEnd, without restarting the timer each time the caller passes a new function.
+  const reportEnd = useEffectEvent(onEnd);
 
   useEffect(() => {
     let ended = false;
@@ -19,7 +19,7 @@ export function useCountdown(deadline: string, onEnd: () => void): number {
       if (left === 0 && !ended) {
         ended = true;
         clearInterval(timer);
-        onEndRef.current();
+        reportEnd();
       }
     };
     const timer = setInterval(tick, TICK_MS);

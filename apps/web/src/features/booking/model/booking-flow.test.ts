@@ -9,7 +9,7 @@ const lostAnswer = new ApiError(0, 'NETWORK_ERROR', 'Could not reach the server'
 const soldOut = new ApiError(409, 'SOLD_OUT', 'Not enough places', { availableSlots: 1 });
 
 describe('bookingFlow', () => {
-  it('when a booking for this show is in flight, then the flow starts by asking the server; otherwise by choosing', () => {
+  it('when a booking of this show is in flight, then the flow asks the server first, else starts choosing', () => {
     const inFlight = { showId: 7, quantity: 1, requestedAt: 0 };
     expect(initialBookingState(7, inFlight)).toEqual({ step: 'checking' });
     expect(initialBookingState(8, inFlight)).toEqual({ step: 'choosing' });

@@ -7,10 +7,12 @@ export function explainBookingError(error: unknown): string {
   if (!isApiError(error)) return explainError(error);
   const details = (error.details ?? {}) as { availableSlots?: number };
   switch (error.code) {
-    case 'SOLD_OUT':
-      return details.availableSlots
-        ? `Someone booked while you were looking: only ${formatPlaces(details.availableSlots)} left now. Choose fewer and try again.`
+    case 'SOLD_OUT': {
+      const left = details.availableSlots;
+      return left
+        ? `Someone booked while you were looking: only ${formatPlaces(left)} left now. Choose fewer and try again.`
         : 'Someone booked the last places while you were looking. This show is now sold out.';
+    }
     case 'SHOW_STARTED':
       return 'This show has already started, so it can no longer be booked.';
     case 'SHOW_NOT_FOUND':

@@ -11,7 +11,7 @@ const signedIn = () => {
 };
 
 describe('my bookings', () => {
-  it('when a person has bookings, then each shows its status and quantity, with cancel only where allowed', async () => {
+  it('when a person has bookings, then each shows status and quantity, cancel only where allowed', async () => {
     const confirmed = aMyBooking({ showName: 'Ferry crossing', status: 'CONFIRMED', quantity: 2 });
     const expired = aMyBooking({ showName: 'Flu clinic', status: 'EXPIRED' });
     server.use(
@@ -29,7 +29,7 @@ describe('my bookings', () => {
     expect(within(flu).queryByRole('button', { name: 'Cancel booking' })).not.toBeInTheDocument();
   });
 
-  it('when cancelling, then it asks first: "Keep booking" sends nothing, "Yes, cancel" cancels and the status updates', async () => {
+  it('when cancelling, then it asks first, and only "Yes, cancel" sends it and shows "Cancelled"', async () => {
     let booking = aMyBooking({ showName: 'Ferry crossing', status: 'CONFIRMED' });
     server.use(
       signedIn(),

@@ -3,13 +3,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FLASH_MS } from '../hooks/use-count-flash';
 import { LiveCount } from './live-count';
 
+/** Moves the fake clock on and lets React render what the timers caused. */
+const elapse = (ms: number) =>
+  act(() => {
+    vi.advanceTimersByTime(ms);
+  });
+
 describe('LiveCount', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   const count = () => screen.getByText('7', { exact: true });
 
-  it('when first shown, then it does not flash', () => {
+  it('when first shown, then it reads "7 of 40 places left" and does not flash', () => {
     render(<LiveCount available={7} total={40} />);
     expect(screen.getByText(/of 40 places left/)).toHaveTextContent('7 of 40 places left');
     expect(count()).not.toHaveAttribute('data-flash');
@@ -21,7 +27,7 @@ describe('LiveCount', () => {
     expect(count()).toHaveAttribute('data-flash', 'down');
     expect(count()).toHaveClass('flash');
 
-    act(() => vi.advanceTimersByTime(FLASH_MS + 10));
+    elapse(FLASH_MS + 10);
     expect(count()).not.toHaveAttribute('data-flash');
     expect(count()).not.toHaveClass('flash');
   });

@@ -9,7 +9,7 @@ import { renderApp } from '@/testing/render-app';
 const card = (name: string) => screen.getByRole('article', { name });
 
 describe('show list', () => {
-  it('when shows load, then each shows its places left; open ones link to booking, sold-out and started ones say so and cannot be booked', async () => {
+  it('when shows load, then each shows places left; sold-out and started ones are labelled, not bookable', async () => {
     const open = aShow({ name: 'Ferry crossing', totalSlots: 6, availableSlots: 2 });
     const soldOut = aShow({ name: 'Flu clinic', availableSlots: 0 });
     const started = aShow({ name: 'Metropolis', startTime: new Date(Date.now() - 60_000).toISOString() });
