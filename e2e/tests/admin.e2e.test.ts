@@ -43,7 +43,8 @@ describe.runIf(withBrowser)('admins run their shows', () => {
     // Each message is the description of its own field, so it is read out with that field.
     const description = async (label: string) => {
       const ids = (await admin.page.getByLabel(label).getAttribute('aria-describedby')) ?? '';
-      const parts = await Promise.all(ids.split(' ').filter(Boolean).map((id) => admin.page.locator(`[id="${id}"]`).textContent()));
+      const describedBy = ids.split(' ').filter(Boolean);
+      const parts = await Promise.all(describedBy.map((id) => admin.page.locator(`[id="${id}"]`).textContent()));
       return parts.join(' ');
     };
     expect(await description('Name')).toContain('Name is required');

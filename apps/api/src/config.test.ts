@@ -6,7 +6,13 @@ const base = { DATABASE_URL: 'postgres://x@127.0.0.1/db', JWT_SECRET: 'a-secret'
 describe('loadConfig', () => {
   it('when only the required variables are set, then the documented defaults apply', () => {
     const config = loadConfig(base);
-    expect(config).toMatchObject({ port: 3000, bookingHoldSeconds: 120, expirySweepCron: '* * * * *', admin: null, corsOrigins: '*' });
+    expect(config).toMatchObject({
+      port: 3000,
+      bookingHoldSeconds: 120,
+      expirySweepCron: '* * * * *',
+      admin: null,
+      corsOrigins: '*',
+    });
   });
 
   it('when EXPIRY_SWEEP_CRON has six fields, then it is accepted; when it is not a schedule, then start-up fails', () => {
@@ -15,7 +21,9 @@ describe('loadConfig', () => {
   });
 
   it('when NODE_ENV=production has no JWT_SECRET, then start-up fails', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: base.DATABASE_URL })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: base.DATABASE_URL })).toThrow(
+      /JWT_SECRET is required/,
+    );
   });
 
   it('when only one of ADMIN_EMAIL and ADMIN_PASSWORD is set, then start-up fails', () => {

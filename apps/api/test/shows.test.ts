@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createShow, createUser, holdSlots, lapseHold, storedCounts, storedStatus } from './support/factories.js';
+import {
+  bearer,
+  createShow,
+  createUser,
+  holdSlots,
+  lapseHold,
+  storedCounts,
+  storedStatus,
+} from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let app: TestApp;
