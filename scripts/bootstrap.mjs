@@ -26,12 +26,23 @@ function ensurePnpm() {
   if (installedPnpmVersion() === pnpmVersion) return;
   console.log(`[holdfast] fetching pnpm ${pnpmVersion} into .tools/ (one time)`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  run(npm, ['install', '--prefix', toolsDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--no-update-notifier', `pnpm@${pnpmVersion}`]);
+  run(npm, [
+    'install',
+    '--prefix',
+    toolsDir,
+    '--no-save',
+    '--no-package-lock',
+    '--no-audit',
+    '--no-fund',
+    '--no-update-notifier',
+    `pnpm@${pnpmVersion}`,
+  ]);
 }
 
 // Package scripts call `pnpm` by name, so the fetched one goes first on PATH for everything started below.
 const pathWithPnpm = [join(toolsDir, 'node_modules', '.bin'), process.env.PATH].join(delimiter);
-const pnpm = (...args) => run(process.execPath, [pnpmEntry, ...args], { PATH: pathWithPnpm, npm_config_update_notifier: 'false' });
+const pnpm = (...args) =>
+  run(process.execPath, [pnpmEntry, ...args], { PATH: pathWithPnpm, npm_config_update_notifier: 'false' });
 
 const command = process.argv[2];
 ensurePnpm();

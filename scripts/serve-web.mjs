@@ -11,9 +11,13 @@ const port = process.env.WEB_PORT ?? '5173';
 const apiUrl = process.env.API_URL ?? `http://localhost:${process.env.PORT ?? '3000'}`;
 
 writeFileSync(join(webDir, 'dist', 'config.js'), `window.__HOLDFAST_CONFIG__ = ${JSON.stringify({ apiUrl })};\n`);
-const vite = spawn(process.execPath, [join(webDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', port, '--strictPort', '--host'], {
-  cwd: webDir,
-  stdio: 'inherit',
-});
+const vite = spawn(
+  process.execPath,
+  [join(webDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', port, '--strictPort', '--host'],
+  {
+    cwd: webDir,
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => vite.kill(signal));
 vite.on('exit', (code) => process.exit(code ?? 0));

@@ -20,7 +20,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 function initialJavaScript() {
   const dist = join(repoRoot, 'apps/web/dist');
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const sources = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)]
+  const sources = [
+    ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ]
     .map((match) => match[1] ?? match[2]!)
     .filter((src) => src.endsWith('.js'));
   const files = sources.map((src) => {
@@ -31,14 +33,29 @@ function initialJavaScript() {
 }
 
 async function seedShows(apiUrl: string, admin: { email: string; password: string }) {
-  const login = await fetch(`${apiUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+  const login = await fetch(`${apiUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
   const { token } = (await login.json()) as { token: string };
-  const names = ['Dr. Osei: general practice session', 'Night bus 42: Harbour to Old Town', 'Screening: Metropolis (1927)', 'Flu vaccination clinic', 'Coastal ferry: morning crossing', 'Physiotherapy drop-in'];
+  const names = [
+    'Dr. Osei: general practice session',
+    'Night bus 42: Harbour to Old Town',
+    'Screening: Metropolis (1927)',
+    'Flu vaccination clinic',
+    'Coastal ferry: morning crossing',
+    'Physiotherapy drop-in',
+  ];
   for (const [i, name] of names.entries()) {
     await fetch(`${apiUrl}/shows`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ name, startTime: new Date(Date.now() + (i + 1) * 86_400_000).toISOString(), totalSlots: 10 + i * 7 }),
+      body: JSON.stringify({
+        name,
+        startTime: new Date(Date.now() + (i + 1) * 86_400_000).toISOString(),
+        totalSlots: 10 + i * 7,
+      }),
     });
   }
 }
@@ -46,8 +63,15 @@ async function seedShows(apiUrl: string, admin: { email: string; password: strin
 async function main() {
   const js = initialJavaScript();
   console.log('Initial JavaScript of the shows page (gzip -9):');
-  for (const file of js.files) console.log(`  ${file.src.padEnd(44)} ${(file.raw / 1024).toFixed(1).padStart(7)} KB raw ${(file.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
-  console.log(`  total ${(js.gzip / 1024).toFixed(1)} KB gzipped (budget 200 KB): ${js.gzip < 200 * 1024 ? 'within' : 'OVER'}\n`);
+  for (const file of js.files)
+    console.log(
+      `  ${file.src.padEnd(44)}`,
+      `${(file.raw / 1024).toFixed(1).padStart(7)} KB raw`,
+      `${(file.gzip / 1024).toFixed(1).padStart(7)} KB gzip`,
+    );
+  console.log(
+    `  total ${(js.gzip / 1024).toFixed(1)} KB gzipped (budget 200 KB): ${js.gzip < 200 * 1024 ? 'within' : 'OVER'}\n`,
+  );
 
   const chromePath = findChromium();
   if (!chromePath) {
@@ -62,22 +86,36 @@ async function main() {
       const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROMIUM_ARGS });
       try {
         // Lighthouse's default config is the mobile preset (Moto G Power emulation, simulated slow 4G).
-        const result = await lighthouse(`${stack.webUrl}/`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+        const result = await lighthouse(`${stack.webUrl}/`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
+        });
         const categories = result?.lhr.categories;
         scores.performance.push(Math.round((categories?.performance?.score ?? 0) * 100));
         scores.accessibility.push(Math.round((categories?.accessibility?.score ?? 0) * 100));
         const audits = result?.lhr.audits ?? {};
         const metric = (id: string) => audits[id]?.displayValue ?? '?';
-        console.log(`  run ${run + 1}: perf ${scores.performance.at(-1)} a11y ${scores.accessibility.at(-1)}  FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`);
+        console.log(
+          `  run ${run + 1}: perf ${scores.performance.at(-1)} a11y ${scores.accessibility.at(-1)} `,
+          `FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')},`,
+          `TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`,
+        );
         if (run === 0) {
-          const failing = Object.values(result?.lhr.audits ?? {}).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary');
+          const failing = Object.values(result?.lhr.audits ?? {}).filter(
+            (a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary',
+          );
           if (failing.length) console.log(`Audits not passed (first run): ${failing.map((a) => a.id).join(', ')}`);
         }
       } finally {
         chrome.kill();
       }
     }
-    console.log(`Lighthouse, shows page, mobile preset, ${RUNS} runs: runs perf ${scores.performance.join('/')} a11y ${scores.accessibility.join('/')}`);
+    console.log(
+      `Lighthouse, shows page, mobile preset, ${RUNS} runs:`,
+      `runs perf ${scores.performance.join('/')} a11y ${scores.accessibility.join('/')}`,
+    );
     console.log(`  performance   median ${median(scores.performance)} (budget >= 90)`);
     console.log(`  accessibility median ${median(scores.accessibility)} (budget >= 95)`);
   } finally {

@@ -24,6 +24,11 @@ export default async function setup(project: TestProject) {
   }
   const stack = await startStack({ holdSeconds: E2E_HOLD_SECONDS, sweepCron: '* * * * * *' });
   project.provide('chromiumPath', chromiumPath);
-  project.provide('stack', { apiUrl: stack.apiUrl, webUrl: stack.webUrl, admin: stack.admin, holdSeconds: E2E_HOLD_SECONDS });
+  project.provide('stack', {
+    apiUrl: stack.apiUrl,
+    webUrl: stack.webUrl,
+    admin: stack.admin,
+    holdSeconds: E2E_HOLD_SECONDS,
+  });
   return () => stack.stop();
 }

@@ -28,8 +28,15 @@ export function useBrowser(): () => Browser {
 }
 
 /** A fresh, isolated browser profile (own storage), as a separate person would have. */
-export async function newPerson(browser: Browser, viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], baseURL: stack!.webUrl, reducedMotion: 'reduce' });
+export async function newPerson(
+  browser: Browser,
+  viewport: keyof typeof VIEWPORTS = 'desktop',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: VIEWPORTS[viewport],
+    baseURL: stack!.webUrl,
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   return { context, page };
@@ -60,20 +67,28 @@ async function api<T>(path: string, init: { method?: string; token?: string; bod
   return (await response.json()) as T;
 }
 
-export const adminToken = async () => (await api<{ token: string }>('/auth/login', { method: 'POST', body: stack!.admin })).token;
+export const adminToken = async () =>
+  (await api<{ token: string }>('/auth/login', { method: 'POST', body: stack!.admin })).token;
 
 /** A show made through the API (arrange step); the UI under test then shows it. */
 export async function createShow(input: { name: string; totalSlots: number; startsInHours?: number }) {
   return api<{ id: number; name: string }>('/shows', {
     method: 'POST',
     token: await adminToken(),
-    body: { name: input.name, totalSlots: input.totalSlots, startTime: new Date(Date.now() + (input.startsInHours ?? 48) * 3_600_000).toISOString() },
+    body: {
+      name: input.name,
+      totalSlots: input.totalSlots,
+      startTime: new Date(Date.now() + (input.startsInHours ?? 48) * 3_600_000).toISOString(),
+    },
   });
 }
 
 export async function registerViaApi(name: string) {
   const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, '-'));
-  const result = await api<{ token: string }>('/auth/register', { method: 'POST', body: { name, email, password: 'e2e-password-1' } });
+  const result = await api<{ token: string }>('/auth/register', {
+    method: 'POST',
+    body: { name, email, password: 'e2e-password-1' },
+  });
   return { email, password: 'e2e-password-1', token: result.token };
 }
 

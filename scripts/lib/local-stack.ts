@@ -16,7 +16,8 @@ let stopping = false;
 
 /** ADMIN_EMAIL/ADMIN_PASSWORD when given; otherwise a demo admin whose password is made once and kept in .data/. */
 export function adminAccount(): { email: string; password: string } {
-  if (process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD) return { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
+  if (process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD)
+    return { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'admin.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };

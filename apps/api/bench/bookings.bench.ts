@@ -23,7 +23,8 @@ const PER_RUN = Number(process.env.PER_RUN ?? 2000);
 const SECRET = 'bench-secret-0123456789abcdef';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 /** Runs `total` operations with `CONCURRENCY` workers; answers ops/s and per-op latencies. */
 async function measure(total: number, operation: (i: number) => Promise<void>) {
@@ -40,15 +41,23 @@ async function measure(total: number, operation: (i: number) => Promise<void>) {
       }
     }),
   );
-  return { opsPerSecond: total / ((performance.now() - started) / 1000), p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) };
+  return {
+    opsPerSecond: total / ((performance.now() - started) / 1000),
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+  };
 }
 
 function post(agent: http.Agent, url: string, authorization: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -58,7 +67,11 @@ async function main() {
   // A fresh database on a scratch server, so a DATABASE_URL's own data is never touched.
   const scratch = await startScratchServer('bench');
   // The production bundle in its own process migrates its own fresh database; every scenario books there.
-  const api = await startBuiltApi({ databases: scratch, env: { JWT_SECRET: SECRET, LOG_LEVEL: 'warn' }, inheritOutput: true });
+  const api = await startBuiltApi({
+    databases: scratch,
+    env: { JWT_SECRET: SECRET, LOG_LEVEL: 'warn' },
+    inheritOutput: true,
+  });
   const logger = createLogger('silent');
   const db = createDb(api.databaseUrl, logger, { max: CONCURRENCY });
   const raw = new pg.Pool({ connectionString: api.databaseUrl, max: CONCURRENCY });
@@ -68,10 +81,18 @@ async function main() {
 
   const tokens = createTokens(SECRET, 3600);
   const users = await Promise.all(
-    Array.from({ length: CONCURRENCY }, (_, i) => insertUser(db, { name: `Bench ${i}`, email: `bench-${i}-${Date.now()}@example.test`, passwordHash: 'x', role: 'user' })),
+    Array.from({ length: CONCURRENCY }, (_, i) =>
+      insertUser(db, {
+        name: `Bench ${i}`,
+        email: `bench-${i}-${Date.now()}@example.test`,
+        passwordHash: 'x',
+        role: 'user',
+      }),
+    ),
   );
   const bearer = users.map((user) => `Bearer ${tokens.sign({ userId: user.id, role: 'user' })}`);
-  const freshShow = () => insertShow(db, { name: 'Bench', startTime: new Date(Date.now() + 86_400_000).toISOString(), totalSlots: 100_000 });
+  const freshShow = () =>
+    insertShow(db, { name: 'Bench', startTime: new Date(Date.now() + 86_400_000).toISOString(), totalSlots: 100_000 });
 
   const scenarios: Record<string, (showId: number) => (i: number) => Promise<void>> = {
     'HTTP POST /bookings': (showId) => async (i) => {
@@ -84,16 +105,24 @@ async function main() {
     'raw PostgreSQL, one statement': (showId) => async (i) => {
       // The least any booking can cost: decrement-if-enough and insert in one autocommit statement.
       const { rowCount } = await raw.query(
-        `WITH taken AS (UPDATE shows SET available_slots = available_slots - 1 WHERE id = $1 AND available_slots >= 1 RETURNING id)
-         INSERT INTO bookings (user_id, show_id, quantity, expires_at) SELECT $2, id, 1, now() + interval '120 seconds' FROM taken`,
+        `WITH taken AS (
+           UPDATE shows SET available_slots = available_slots - 1 WHERE id = $1 AND available_slots >= 1 RETURNING id
+         )
+         INSERT INTO bookings (user_id, show_id, quantity, expires_at)
+         SELECT $2, id, 1, now() + interval '120 seconds' FROM taken`,
         [showId, users[i % users.length]!.id],
       );
       if (rowCount !== 1) throw new Error('raw booking failed');
     },
   };
 
-  console.log(`Holdfast booking benchmark: ${RUNS} runs x ${PER_RUN} bookings, concurrency ${CONCURRENCY}, one hot show`);
-  console.log(`database: ${scratch.embedded ? 'embedded PostgreSQL 18 (fsync=off)' : "a fresh database on DATABASE_URL's server"}; node ${process.version}\n`);
+  console.log(
+    `Holdfast booking benchmark: ${RUNS} runs x ${PER_RUN} bookings, concurrency ${CONCURRENCY}, one hot show`,
+  );
+  const database = scratch.embedded
+    ? 'embedded PostgreSQL 18 (fsync=off)'
+    : "a fresh database on DATABASE_URL's server";
+  console.log(`database: ${database}; node ${process.version}\n`);
   const results: Record<string, { ops: number[]; p50: number[]; p95: number[] }> = {};
   for (let run = 0; run < RUNS; run++) {
     // Interleave scenarios run by run, so machine noise spreads over all of them alike.
@@ -111,7 +140,11 @@ async function main() {
   for (const [name, entry] of Object.entries(results)) {
     const ops = median(entry.ops);
     console.log(
-      `${name.padEnd(32)} ${ops.toFixed(0).padStart(13)} ${median(entry.p50).toFixed(2).padStart(8)} ${median(entry.p95).toFixed(2).padStart(8)}   ${(ops / baseline).toFixed(2)}x`,
+      name.padEnd(32),
+      ops.toFixed(0).padStart(13),
+      median(entry.p50).toFixed(2).padStart(8),
+      median(entry.p95).toFixed(2).padStart(8),
+      `  ${(ops / baseline).toFixed(2)}x`,
     );
   }
 

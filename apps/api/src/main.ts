@@ -39,7 +39,7 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    sweeper.stop();
+    await sweeper.stop();
     await stack.close();
     await db.close();
     process.exit(0);

@@ -36,7 +36,7 @@ export function createServerStack(deps: AppDeps): ServerStack {
     async close() {
       broadcaster.stop();
       // io.close() also closes the HTTP server it is attached to.
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await io.close();
     },
   };
 }

@@ -38,8 +38,15 @@ export function startNodeProcess(
 export async function waitUntilUp(url: string, target: NodeProcess, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
-    if (target.child.exitCode !== null) throw new Error(`${url} did not come up: the process exited\n${target.output()}`);
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
+    if (target.child.exitCode !== null)
+      throw new Error(`${url} did not come up: the process exited\n${target.output()}`);
     if (Date.now() > deadline) throw new Error(`${url} did not come up within ${timeoutMs} ms\n${target.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

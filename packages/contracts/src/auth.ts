@@ -45,9 +45,7 @@ export const userSchema = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof userSchema>;
 
-export const authResponseSchema = z
-  .object({ token: z.string(), user: userSchema })
-  .meta({ id: 'AuthResponse' });
+export const authResponseSchema = z.object({ token: z.string(), user: userSchema }).meta({ id: 'AuthResponse' });
 export type AuthResponse = z.infer<typeof authResponseSchema>;
 
 export const meResponseSchema = z.object({ user: userSchema }).meta({ id: 'MeResponse' });

@@ -19,9 +19,7 @@ export const createBookingRequestSchema = z
   .meta({ id: 'CreateBookingRequest' });
 export type CreateBookingRequest = z.input<typeof createBookingRequestSchema>;
 
-export const confirmBookingRequestSchema = z
-  .object({ bookingId: idSchema })
-  .meta({ id: 'ConfirmBookingRequest' });
+export const confirmBookingRequestSchema = z.object({ bookingId: idSchema }).meta({ id: 'ConfirmBookingRequest' });
 export type ConfirmBookingRequest = z.infer<typeof confirmBookingRequestSchema>;
 
 export const bookingSchema = z

@@ -36,7 +36,11 @@ export function databaseServer(anyDatabaseUrl: string): DatabaseServer {
         const escape = (identifier: string) => client.escapeIdentifier(identifier);
         await client.query(`CREATE DATABASE ${escape(name)}${template ? ` TEMPLATE ${escape(template)}` : ''}`);
       }),
-    dropDatabase: (name) => onServer(async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`))),
+    dropDatabase: (name) =>
+      onServer(
+        async (client) =>
+          void (await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)),
+      ),
   };
 }
 
@@ -44,8 +48,11 @@ export function databaseServer(anyDatabaseUrl: string): DatabaseServer {
  * A server for throwaway databases (tests, benchmarks): DATABASE_URL's server when set, otherwise an embedded
  * cluster in a temporary folder, with fsync off, removed by stop().
  */
-export async function startScratchServer(label: string): Promise<DatabaseServer & { embedded: boolean; stop(): Promise<void> }> {
-  if (process.env.DATABASE_URL) return { ...databaseServer(process.env.DATABASE_URL), embedded: false, stop: async () => {} };
+export async function startScratchServer(
+  label: string,
+): Promise<DatabaseServer & { embedded: boolean; stop(): Promise<void> }> {
+  if (process.env.DATABASE_URL)
+    return { ...databaseServer(process.env.DATABASE_URL), embedded: false, stop: async () => {} };
   const clusterDir = mkdtempSync(join(tmpdir(), `holdfast-${label}-pg-`));
   const cluster = await startEmbeddedPostgres({ dataDir: clusterDir, throwaway: true });
   return {

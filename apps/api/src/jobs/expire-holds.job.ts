@@ -23,5 +23,5 @@ export function scheduleExpireHolds(
     },
     { name: 'expire-holds', noOverlap: true },
   );
-  return { stop: () => task.stop() };
+  return { stop: async () => void (await task.stop()) };
 }

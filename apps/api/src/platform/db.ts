@@ -26,7 +26,14 @@ export function createDb(connectionString: string, logger: Logger, options: { ma
     const result = await runner.query<R>(text, params);
     if (logger.isLevelEnabled('debug')) {
       // Parameters are never logged: they carry password hashes and personal data.
-      logger.debug({ sql: text.replace(/\s+/g, ' ').slice(0, 200), ms: Math.round(performance.now() - started), rows: result.rowCount }, 'query');
+      logger.debug(
+        {
+          sql: text.replace(/\s+/g, ' ').slice(0, 200),
+          ms: Math.round(performance.now() - started),
+          rows: result.rowCount,
+        },
+        'query',
+      );
     }
     return result;
   };
@@ -57,5 +64,7 @@ export function createDb(connectionString: string, logger: Logger, options: { ma
 
 /** PostgreSQL error codes the repositories translate into domain errors. */
 export const pgErrorCode = (error: unknown): string | undefined =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
 export const UNIQUE_VIOLATION = '23505';

@@ -53,7 +53,10 @@ export const errorHandler =
     if (!known) reporter.report(error, { source: 'http', method: req.method, path: req.path });
     const appError = known ?? new AppError('INTERNAL_ERROR', 'Something went wrong on our side', 500);
     if (res.headersSent) return;
-    const body: { code: string; message: string; details?: unknown } = { code: appError.code, message: appError.message };
+    const body: { code: string; message: string; details?: unknown } = {
+      code: appError.code,
+      message: appError.message,
+    };
     if (appError.details !== undefined) body.details = appError.details;
     res.status(appError.status).json({ error: body });
   };

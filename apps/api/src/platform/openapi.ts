@@ -43,7 +43,9 @@ export function buildOpenApiDocument() {
       security: endpoint.access === 'public' ? [] : [{ [bearer.name]: [] }],
       request: {
         ...(hasId ? { params: z.object({ id: z.coerce.number().int().positive() }) } : {}),
-        ...(endpoint.body ? { body: { required: true, content: { 'application/json': { schema: endpoint.body } } } } : {}),
+        ...(endpoint.body
+          ? { body: { required: true, content: { 'application/json': { schema: endpoint.body } } } }
+          : {}),
       },
       responses: {
         [endpoint.status]: endpoint.response
@@ -60,7 +62,8 @@ export function buildOpenApiDocument() {
       title: 'Holdfast API',
       version: '0.1.0',
       description:
-        'Book places on shows with a fixed number of places. Holds last BOOKING_HOLD_SECONDS; live availability is pushed over Socket.IO as `showsUpdated`.',
+        'Book places on shows with a fixed number of places. Holds last BOOKING_HOLD_SECONDS; ' +
+        'live availability is pushed over Socket.IO as `showsUpdated`.',
     },
     servers: [{ url: '/' }],
   });

@@ -20,11 +20,19 @@ export type Mount = <E extends Endpoint>(endpoint: E, handler: (ctx: RouteContex
  * only calls its use case. With `checkResponses` (tests) every answer is parsed against the contract too,
  * so the code and the OpenAPI document cannot drift apart unnoticed.
  */
-export function createMount(router: Router, guards: Record<Access, RequestHandler[]>, options: { checkResponses: boolean }): Mount {
+export function createMount(
+  router: Router,
+  guards: Record<Access, RequestHandler[]>,
+  options: { checkResponses: boolean },
+): Mount {
   return (endpoint, handler) => {
     const validation = endpoint.body ? [validateBody(endpoint.body)] : [];
     router[endpoint.method](endpoint.path, ...guards[endpoint.access], ...validation, async (req: Request, res) => {
-      const result = await handler({ body: req.body, params: req.params as Record<string, string>, auth: req.auth } as RouteContext<typeof endpoint>);
+      const result = await handler({
+        body: req.body,
+        params: req.params as Record<string, string>,
+        auth: req.auth,
+      } as RouteContext<typeof endpoint>);
       if (endpoint.response === null) {
         res.status(endpoint.status).end();
         return;

@@ -10,7 +10,10 @@ export const validateBody =
     const result = schema.safeParse(req.body ?? undefined);
     if (!result.success) {
       const fields = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-      const message = req.body === undefined ? 'A JSON request body is required' : fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
+      const message =
+        req.body === undefined
+          ? 'A JSON request body is required'
+          : fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
       throw validationError({ fields }, message);
     }
     req.body = result.data;

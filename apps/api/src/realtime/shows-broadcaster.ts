@@ -37,7 +37,9 @@ export function createShowsBroadcaster(deps: {
     if (ids.length === 0) return;
     const shows = await getShowsByIds(deps, ids);
     const found = new Set(shows.map((show) => show.id));
-    const deleted = ids.filter((id) => !found.has(id)).map((id) => ({ id, totalSlots: 0, availableSlots: 0, deleted: true }));
+    const deleted = ids
+      .filter((id) => !found.has(id))
+      .map((id) => ({ id, totalSlots: 0, availableSlots: 0, deleted: true }));
     deps.emit([...shows, ...deleted]);
   };
 
@@ -54,10 +56,13 @@ export function createShowsBroadcaster(deps: {
     for (const id of change.showIds) pending.add(id);
     schedule();
     if (change.holdExpiresAt) {
-      const timer = setTimeout(() => {
-        expiryTimers.delete(timer);
-        onChange({ showIds: change.showIds });
-      }, Math.max(0, change.holdExpiresAt.getTime() - Date.now()) + EXPIRY_GRACE_MS);
+      const timer = setTimeout(
+        () => {
+          expiryTimers.delete(timer);
+          onChange({ showIds: change.showIds });
+        },
+        Math.max(0, change.holdExpiresAt.getTime() - Date.now()) + EXPIRY_GRACE_MS,
+      );
       timer.unref();
       expiryTimers.add(timer);
     }

@@ -18,7 +18,12 @@ export function createTokens(secret: string, expiresInSeconds: number): Tokens {
   const key = createSecretKey(Buffer.from(secret, 'utf8'));
   return {
     sign: ({ userId, role }) =>
-      jwt.sign({ role }, key, { algorithm: ALGORITHM, expiresIn: expiresInSeconds, subject: String(userId), issuer: ISSUER }),
+      jwt.sign({ role }, key, {
+        algorithm: ALGORITHM,
+        expiresIn: expiresInSeconds,
+        subject: String(userId),
+        issuer: ISSUER,
+      }),
     verify(token) {
       let payload: jwt.JwtPayload | string;
       try {
@@ -29,7 +34,8 @@ export function createTokens(secret: string, expiresInSeconds: number): Tokens {
       }
       const userId = typeof payload === 'object' ? Number(payload.sub) : Number.NaN;
       const role = typeof payload === 'object' ? payload.role : undefined;
-      if (!Number.isInteger(userId) || (role !== 'admin' && role !== 'user')) throw unauthenticated('The access token is invalid');
+      if (!Number.isInteger(userId) || (role !== 'admin' && role !== 'user'))
+        throw unauthenticated('The access token is invalid');
       return { userId, role };
     },
   };

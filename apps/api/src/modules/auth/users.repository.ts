@@ -17,7 +17,10 @@ export interface UserWithHash {
 
 const toUser = (row: UserRow): User => ({ id: row.id, name: row.name, email: row.email, role: row.role });
 
-export async function insertUser(db: Queryable, input: { name: string; email: string; passwordHash: string; role: Role }): Promise<User> {
+export async function insertUser(
+  db: Queryable,
+  input: { name: string; email: string; passwordHash: string; role: Role },
+): Promise<User> {
   try {
     const { rows } = await db.query<UserRow>(
       `INSERT INTO users (name, email, password_hash, role) VALUES ($1, lower($2), $3, $4)
@@ -45,7 +48,10 @@ export async function findUserById(db: Queryable, id: number): Promise<User | nu
 }
 
 /** Creates the configured admin, or promotes and re-keys an existing account with that email. */
-export async function upsertAdmin(db: Queryable, input: { name: string; email: string; passwordHash: string }): Promise<User> {
+export async function upsertAdmin(
+  db: Queryable,
+  input: { name: string; email: string; passwordHash: string },
+): Promise<User> {
   const { rows } = await db.query<UserRow>(
     `INSERT INTO users (name, email, password_hash, role) VALUES ($1, lower($2), $3, 'admin')
      ON CONFLICT (lower(email)) DO UPDATE SET role = 'admin', password_hash = EXCLUDED.password_hash

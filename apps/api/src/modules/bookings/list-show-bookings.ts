@@ -8,7 +8,10 @@ import { listBookingsOfShow } from './bookings.repository.js';
 export async function listShowBookings(deps: { db: Queryable }, showId: number): Promise<ShowBooking[]> {
   await getShow(deps, showId);
   const bookings = await listBookingsOfShow(deps.db, showId);
-  const users = await getUsersById(deps, bookings.map((booking) => booking.userId));
+  const users = await getUsersById(
+    deps,
+    bookings.map((booking) => booking.userId),
+  );
   // Deleting a user deletes their bookings (ON DELETE CASCADE), so every owner is found.
   return bookings.map((booking) => {
     const user = users.get(booking.userId)!;

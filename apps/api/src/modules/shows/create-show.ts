@@ -3,7 +3,10 @@ import type { Queryable } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { insertShow } from './shows.repository.js';
 
-export async function createShow(deps: { db: Queryable; events: DomainEvents }, input: CreateShowRequest): Promise<Show> {
+export async function createShow(
+  deps: { db: Queryable; events: DomainEvents },
+  input: CreateShowRequest,
+): Promise<Show> {
   const show = await insertShow(deps.db, input);
   deps.events.availabilityChanged({ showIds: [show.id] });
   return show;
