@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { logIn, newPerson, registerViaApi, screenshots, showCard, stack, useBrowser, withBrowser } from '../support/session.js';
+import {
+  logIn,
+  newPerson,
+  registerViaApi,
+  screenshots,
+  showCard,
+  stack,
+  useBrowser,
+  withBrowser,
+} from '../support/session.js';
 
 describe.runIf(withBrowser)('admins run their shows', () => {
   const browser = useBrowser();
@@ -57,7 +66,9 @@ describe.runIf(withBrowser)('admins run their shows', () => {
     await logIn(user.page, await registerViaApi('Curious'));
     expect(await user.page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
     await user.page.goto('/admin');
-    await expect.poll(() => user.page.getByRole('heading', { name: 'This page is for administrators' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => user.page.getByRole('heading', { name: 'This page is for administrators' }).isVisible())
+      .toBe(true);
     await screenshots(user.page, 'forbidden');
     await user.context.close();
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createShow, newPerson, screenshots, showCard, uniqueEmail, useBrowser, withBrowser } from '../support/session.js';
+import {
+  createShow,
+  newPerson,
+  screenshots,
+  showCard,
+  uniqueEmail,
+  useBrowser,
+  withBrowser,
+} from '../support/session.js';
 
 describe.runIf(withBrowser)('a patient books a place', () => {
   const browser = useBrowser();

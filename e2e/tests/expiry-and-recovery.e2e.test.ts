@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createShow, logIn, newPerson, registerViaApi, screenshots, showCard, stack, useBrowser, withBrowser } from '../support/session.js';
+import {
+  createShow,
+  logIn,
+  newPerson,
+  registerViaApi,
+  screenshots,
+  showCard,
+  stack,
+  useBrowser,
+  withBrowser,
+} from '../support/session.js';
 
 describe.runIf(withBrowser)('holds that run out, and connections that drop', () => {
   const browser = useBrowser();
@@ -27,7 +37,7 @@ describe.runIf(withBrowser)('holds that run out, and connections that drop', () 
     await context.close();
   });
 
-  it('when the confirm response is lost on the network, then the app asks the server and shows the true state', async () => {
+  it('when the confirm response is lost, then the app asks the server and shows the true state', async () => {
     const show = await createShow({ name: `Screening ${Date.now()}`, totalSlots: 4 });
     const { page, context } = await holdPlaces(show.name, 1);
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createShow, logIn, newPerson, registerViaApi, screenshots, showCard, useBrowser, withBrowser } from '../support/session.js';
+import {
+  createShow,
+  logIn,
+  newPerson,
+  registerViaApi,
+  screenshots,
+  showCard,
+  useBrowser,
+  withBrowser,
+} from '../support/session.js';
 
 describe.runIf(withBrowser)('everyone watching sees availability change live', () => {
   const browser = useBrowser();

@@ -15,7 +15,7 @@ describe('loadConfig', () => {
     });
   });
 
-  it('when EXPIRY_SWEEP_CRON has six fields, then it is accepted; when it is not a schedule, then start-up fails', () => {
+  it('when EXPIRY_SWEEP_CRON has six fields, then it is accepted; when not a schedule, then start-up fails', () => {
     expect(loadConfig({ ...base, EXPIRY_SWEEP_CRON: '* * * * * *' }).expirySweepCron).toBe('* * * * * *');
     expect(() => loadConfig({ ...base, EXPIRY_SWEEP_CRON: 'every minute' })).toThrow(/EXPIRY_SWEEP_CRON/);
   });

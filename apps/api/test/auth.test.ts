@@ -10,6 +10,8 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const register = (body: unknown) => app.http.post('/auth/register').send(body as object);
+/** Claims our own tokens carry; the tokens below differ from a valid one in one respect each. */
+const claims = { subject: '1', issuer: 'holdfast' };
 
 describe('POST /auth/register', () => {
   it('when the input is valid, then it creates a user with role "user" and signs them in', async () => {
@@ -79,10 +81,22 @@ describe('GET /auth/me', () => {
   it.each([
     ['no token', undefined],
     ['a garbage token', 'Bearer not.a.jwt'],
-    ['a token signed with another secret', `Bearer ${jwt.sign({ role: 'user' }, 'another-secret-0123456789', { subject: '1', issuer: 'holdfast' })}`],
-    ['an expired token', `Bearer ${jwt.sign({ role: 'user', exp: Math.floor(Date.now() / 1000) - 60 }, TEST_JWT_SECRET, { subject: '1', issuer: 'holdfast' })}`],
-    ['an unsigned (alg none) token', `Bearer ${jwt.sign({ role: 'admin' }, '', { algorithm: 'none', subject: '1', issuer: 'holdfast' })}`],
-    ['a token of a deleted account', `Bearer ${jwt.sign({ role: 'user' }, TEST_JWT_SECRET, { subject: '2147483647', issuer: 'holdfast' })}`],
+    [
+      'a token signed with another secret',
+      `Bearer ${jwt.sign({ role: 'user' }, 'another-secret-0123456789', { subject: '1', issuer: 'holdfast' })}`,
+    ],
+    [
+      'an expired token',
+      `Bearer ${jwt.sign({ role: 'user', exp: Math.floor(Date.now() / 1000) - 60 }, TEST_JWT_SECRET, claims)}`,
+    ],
+    [
+      'an unsigned (alg none) token',
+      `Bearer ${jwt.sign({ role: 'admin' }, '', { algorithm: 'none', subject: '1', issuer: 'holdfast' })}`,
+    ],
+    [
+      'a token of a deleted account',
+      `Bearer ${jwt.sign({ role: 'user' }, TEST_JWT_SECRET, { subject: '2147483647', issuer: 'holdfast' })}`,
+    ],
   ])('when sent %s, then it answers 401 UNAUTHENTICATED', async (_label, header) => {
     const request = app.http.get('/auth/me');
     const response = await (header ? request.set('Authorization', header) : request);

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, book, createShow, createUser, holdSlots, lapseHold, storedCounts, storedStatus } from './support/factories.js';
+import {
+  bearer,
+  book,
+  createShow,
+  createUser,
+  holdSlots,
+  lapseHold,
+  storedCounts,
+  storedStatus,
+} from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let app: TestApp;
@@ -10,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const confirm = (bookingId: unknown, as = token) => app.http.post('/bookings/confirm').set(bearer(as)).send({ bookingId });
+const confirm = (bookingId: unknown, as = token) =>
+  app.http.post('/bookings/confirm').set(bearer(as)).send({ bookingId });
 const cancel = (bookingId: number, as = token) => app.http.post(`/bookings/${bookingId}/cancel`).set(bearer(as));
 
 describe('POST /bookings', () => {
@@ -59,7 +69,10 @@ describe('POST /bookings', () => {
     ['no showId', { showId: undefined }],
   ])('when given %s, then 400', async (_label, override) => {
     const show = await createShow(app);
-    const response = await app.http.post('/bookings').set(bearer(token)).send({ showId: show.id, quantity: 1, ...override });
+    const response = await app.http
+      .post('/bookings')
+      .set(bearer(token))
+      .send({ showId: show.id, quantity: 1, ...override });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('VALIDATION_ERROR');
   });
@@ -134,7 +147,11 @@ describe('POST /bookings/:id/cancel', () => {
     const first = await cancel(pending.id);
     const second = await cancel(confirmed.id);
     expect(first.status).toBe(200);
-    expect(second.body).toMatchObject({ status: 'CANCELLED', cancelledAt: expect.any(String), confirmedAt: expect.any(String) });
+    expect(second.body).toMatchObject({
+      status: 'CANCELLED',
+      cancelledAt: expect.any(String),
+      confirmedAt: expect.any(String),
+    });
     expect(await storedCounts(app, show.id)).toMatchObject({ available: 5, held: 0 });
   });
 

@@ -19,7 +19,7 @@ async function postJson(path: string, token: string, body: unknown) {
     headers: { 'content-type': 'application/json', ...bearer(token) },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 async function manyUsers(count: number) {
@@ -41,7 +41,7 @@ describe('many people pressing "Book" at once', () => {
     expect((await app.http.get(`/shows/${show.id}`)).body.availableSlots).toBe(0);
   });
 
-  it('when mixed quantities race, then the places held never exceed the total and every refusal is honest', async () => {
+  it('when mixed quantities race, then places held never exceed the total and every refusal is honest', async () => {
     const show = await createShow(app, { totalSlots: 40 });
     const tokens = await manyUsers(120);
 
@@ -115,7 +115,7 @@ describe('confirm racing the expiry sweeper at the moment a hold runs out', () =
     expect(counts.available).toBe(counts.total - counts.confirmed);
   }
 
-  it('when the confirm was sent before expiry and the sweep after, both queued on the lock, then exactly one outcome holds', async () => {
+  it('when a confirm sent before expiry queues ahead of the sweep, then exactly one outcome holds', async () => {
     const show = await createShow(app, { totalSlots: 3 });
     const { token } = await createUser(app);
     const hold = await holdSlots(app, token, show.id, 2);
@@ -136,13 +136,13 @@ describe('confirm racing the expiry sweeper at the moment a hold runs out', () =
     await expectConsistent(show.id, hold.id, confirmed.status);
   });
 
-  it('when the sweep queued first and the confirm arrives after expiry, then the hold expires and the confirm gets 409', async () => {
+  it('when the sweep queues first and confirm comes after expiry, then it expires and confirm gets 409', async () => {
     const show = await createShow(app, { totalSlots: 3 });
     const { token } = await createUser(app);
     const hold = await holdSlots(app, token, show.id, 2);
     await app.db.query(`UPDATE bookings SET expires_at = now() + interval '300 milliseconds' WHERE id = $1`, [hold.id]);
 
-    let confirming!: Promise<{ status: number; body: Record<string, any> }>;
+    let confirming!: Promise<{ status: number; body: Record<string, unknown> }>;
     let sweeping!: Promise<number>;
     await withBookingLocked(hold.id, async () => {
       await sleep(500);
@@ -159,11 +159,13 @@ describe('confirm racing the expiry sweeper at the moment a hold runs out', () =
     await expectConsistent(show.id, hold.id, 409);
   });
 
-  it('when 40 holds run out at one instant while their owners confirm and the sweeper runs, then every one ends in exactly one state', async () => {
+  it('when 40 holds lapse at once while owners confirm and the sweeper runs, then each ends in one state', async () => {
     const show = await createShow(app, { totalSlots: 80 });
     const owners = await manyUsers(40);
     const holds = await Promise.all(owners.map((token) => holdSlots(app, token, show.id, 2)));
-    await app.db.query(`UPDATE bookings SET expires_at = now() + interval '400 milliseconds' WHERE show_id = $1`, [show.id]);
+    await app.db.query(`UPDATE bookings SET expires_at = now() + interval '400 milliseconds' WHERE show_id = $1`, [
+      show.id,
+    ]);
     await sleep(380);
 
     const [confirms] = await Promise.all([

@@ -3,7 +3,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleExpireHolds } from '../src/jobs/expire-holds.job.js';
 import { expireHolds } from '../src/modules/bookings/index.js';
 import { createLogger } from '../src/platform/logger.js';
-import { bearer, book, createShow, createUser, holdSlots, lapseHold, storedCounts, storedStatus } from './support/factories.js';
+import {
+  bearer,
+  book,
+  createShow,
+  createUser,
+  holdSlots,
+  lapseHold,
+  storedCounts,
+  storedStatus,
+} from './support/factories.js';
 import { connectSocket, waitForShowUpdate, type TestSocket } from './support/sockets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -77,7 +86,7 @@ describe('expiry sweeper', () => {
       expect(await storedStatus(app, hold.id)).toBe('EXPIRED');
       expect(await storedCounts(app, show.id)).toMatchObject({ available: 1 });
     } finally {
-      sweeper.stop();
+      await sweeper.stop();
     }
   });
 });
@@ -88,7 +97,10 @@ describe('showsUpdated over Socket.IO', () => {
     const [first, second] = await Promise.all([listen(), listen()]);
     await holdSlots(app, token, show.id, 2);
     for (const socket of [first, second]) {
-      expect(await waitForShowUpdate(socket, show.id, (s) => s.availableSlots === 3)).toMatchObject({ id: show.id, totalSlots: 5 });
+      expect(await waitForShowUpdate(socket, show.id, (s) => s.availableSlots === 3)).toMatchObject({
+        id: show.id,
+        totalSlots: 5,
+      });
     }
   });
 

@@ -22,7 +22,11 @@ afterAll(() => app.close());
 
 describe('malformed requests get a clear 4xx, never a 5xx or a stack trace', () => {
   it('when the JSON is broken, then 400 INVALID_JSON', async () => {
-    const response = await app.http.post('/bookings').set(bearer(token)).set('content-type', 'application/json').send('{"showId": 1,');
+    const response = await app.http
+      .post('/bookings')
+      .set(bearer(token))
+      .set('content-type', 'application/json')
+      .send('{"showId": 1,');
     expect(response.status).toBe(400);
     expect(response.body).toEqual({ error: { code: 'INVALID_JSON', message: expect.any(String) } });
   });
@@ -37,14 +41,20 @@ describe('malformed requests get a clear 4xx, never a 5xx or a stack trace', () 
   );
 
   it('when the body is larger than 16 kB, then 413', async () => {
-    const response = await app.http.post('/auth/register').send({ name: 'x'.repeat(20_000), email: 'a@b.co', password: 'password123' });
+    const response = await app.http
+      .post('/auth/register')
+      .send({ name: 'x'.repeat(20_000), email: 'a@b.co', password: 'password123' });
     expect(response.status).toBe(413);
     expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('when the top-level JSON is not an object, then 400', async () => {
     for (const body of ['[]', '"text"', '42', 'null']) {
-      const response = await app.http.post('/bookings').set(bearer(token)).set('content-type', 'application/json').send(body);
+      const response = await app.http
+        .post('/bookings')
+        .set(bearer(token))
+        .set('content-type', 'application/json')
+        .send(body);
       expect(response.status, body).toBe(400);
     }
   });
@@ -72,7 +82,11 @@ describe('GET /health', () => {
 
   it('when the database does not answer, then 503', async () => {
     const logger = createLogger('silent');
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', JWT_SECRET: TEST_JWT_SECRET });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      JWT_SECRET: TEST_JWT_SECRET,
+    });
     const db = createDb(config.databaseUrl, logger);
     const reporter = createErrorReporter(logger);
     const response = await supertest(createApp({ db, events: createDomainEvents(), config, reporter })).get('/health');

@@ -38,7 +38,13 @@ describe('GET /shows and GET /shows/:id', () => {
     const show = await createShow(app, { totalSlots: 7 });
     const found = await app.http.get(`/shows/${show.id}`);
     expect(found.status).toBe(200);
-    expect(found.body).toEqual({ id: show.id, name: show.name, startTime: show.startTime, totalSlots: 7, availableSlots: 7 });
+    expect(found.body).toEqual({
+      id: show.id,
+      name: show.name,
+      startTime: show.startTime,
+      totalSlots: 7,
+      availableSlots: 7,
+    });
     for (const id of ['999999', 'abc', '-1', '1.5', '99999999999']) {
       const missing = await app.http.get(`/shows/${id}`);
       expect(missing.status, id).toBe(404);
@@ -61,9 +67,18 @@ describe('GET /shows and GET /shows/:id', () => {
 describe('POST /shows', () => {
   it('when an admin sends a valid show, then it is created with all places free', async () => {
     const startTime = inDays(3);
-    const response = await app.http.post('/shows').set(bearer(adminToken)).send({ name: ' Matinee ', startTime, totalSlots: 50 });
+    const response = await app.http
+      .post('/shows')
+      .set(bearer(adminToken))
+      .send({ name: ' Matinee ', startTime, totalSlots: 50 });
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ id: expect.any(Number), name: 'Matinee', startTime, totalSlots: 50, availableSlots: 50 });
+    expect(response.body).toEqual({
+      id: expect.any(Number),
+      name: 'Matinee',
+      startTime,
+      totalSlots: 50,
+      availableSlots: 50,
+    });
     expect(await storedCounts(app, response.body.id)).toMatchObject({ total: 50, available: 50, bookings: 0 });
   });
 
@@ -95,7 +110,10 @@ describe('PATCH /shows/:id', () => {
   it('when resized, then the places taken stay taken', async () => {
     const show = await createShow(app, { totalSlots: 10 });
     await holdSlots(app, userToken, show.id, 4);
-    const response = await app.http.patch(`/shows/${show.id}`).set(bearer(adminToken)).send({ totalSlots: 6, name: 'Renamed' });
+    const response = await app.http
+      .patch(`/shows/${show.id}`)
+      .set(bearer(adminToken))
+      .send({ totalSlots: 6, name: 'Renamed' });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ name: 'Renamed', totalSlots: 6, availableSlots: 2 });
     expect(await storedCounts(app, show.id)).toMatchObject({ total: 6, available: 2, held: 4 });
@@ -163,7 +181,13 @@ describe('GET /shows/:id/bookings', () => {
     const response = await app.http.get(`/shows/${show.id}/bookings`).set(bearer(adminToken));
     expect(response.status).toBe(200);
     expect(response.body.map((b: { id: number }) => b.id)).toEqual([second.id, first.id]);
-    expect(response.body[0]).toMatchObject({ userId: user.id, userName: 'Booker', userEmail: user.email, quantity: 2, status: 'PENDING' });
+    expect(response.body[0]).toMatchObject({
+      userId: user.id,
+      userName: 'Booker',
+      userEmail: user.email,
+      quantity: 2,
+      status: 'PENDING',
+    });
   });
 
   it('when a user asks, or the show is unknown, then 403 or 404', async () => {

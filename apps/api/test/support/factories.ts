@@ -14,7 +14,10 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 export const uniqueEmail = (prefix = 'user') => `${prefix}-${randomBytes(5).toString('hex')}@example.test`;
 
 /** A user straight in the database (bcrypt once per file), with a really signed token. */
-export async function createUser(app: TestApp, options: { role?: Role; name?: string } = {}): Promise<{ user: User; token: string }> {
+export async function createUser(
+  app: TestApp,
+  options: { role?: Role; name?: string } = {},
+): Promise<{ user: User; token: string }> {
   passwordHash ??= await bcrypt.hash(TEST_PASSWORD, 10);
   const user = await insertUser(app.db, {
     name: options.name ?? 'Test Person',
@@ -26,7 +29,10 @@ export async function createUser(app: TestApp, options: { role?: Role; name?: st
 }
 
 /** A show straight in the database; a negative offset makes one that has already started. */
-export async function createShow(app: TestApp, options: { totalSlots?: number; startsInMinutes?: number; name?: string } = {}): Promise<Show> {
+export async function createShow(
+  app: TestApp,
+  options: { totalSlots?: number; startsInMinutes?: number; name?: string } = {},
+): Promise<Show> {
   return insertShow(app.db, {
     name: options.name ?? `Show ${randomBytes(3).toString('hex')}`,
     startTime: new Date(Date.now() + (options.startsInMinutes ?? 24 * 60) * 60_000).toISOString(),
@@ -35,7 +41,10 @@ export async function createShow(app: TestApp, options: { totalSlots?: number; s
 }
 
 export async function book(app: TestApp, token: string, showId: number, quantity?: number) {
-  return app.http.post('/bookings').set(bearer(token)).send(quantity === undefined ? { showId } : { showId, quantity });
+  return app.http
+    .post('/bookings')
+    .set(bearer(token))
+    .send(quantity === undefined ? { showId } : { showId, quantity });
 }
 
 export async function holdSlots(app: TestApp, token: string, showId: number, quantity = 1): Promise<Booking> {
@@ -47,14 +56,21 @@ export async function holdSlots(app: TestApp, token: string, showId: number, qua
 /** Moves a hold's expiry into the past (created_at too, to keep the table's CHECK true). */
 export async function lapseHold(app: TestApp, bookingId: number): Promise<void> {
   await app.db.query(
-    `UPDATE bookings SET created_at = now() - interval '10 minutes', expires_at = now() - interval '1 second' WHERE id = $1`,
+    `UPDATE bookings SET created_at = now() - interval '10 minutes', expires_at = now() - interval '1 second'
+     WHERE id = $1`,
     [bookingId],
   );
 }
 
 /** The stored counts of a show, straight from SQL, to compare with what the API says. */
 export async function storedCounts(app: TestApp, showId: number) {
-  const { rows } = await app.db.query<{ total: number; available: number; held: number; confirmed: number; bookings: number }>(
+  const { rows } = await app.db.query<{
+    total: number;
+    available: number;
+    held: number;
+    confirmed: number;
+    bookings: number;
+  }>(
     `SELECT s.total_slots AS total, s.available_slots AS available,
             COALESCE(sum(b.quantity) FILTER (WHERE b.status IN ('PENDING', 'CONFIRMED')), 0)::int AS held,
             COALESCE(sum(b.quantity) FILTER (WHERE b.status = 'CONFIRMED'), 0)::int AS confirmed,

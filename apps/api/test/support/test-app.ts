@@ -35,7 +35,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const databases = databaseServer(inject('databaseServerUrl'));
   const databaseName = `holdfast_test_${randomBytes(6).toString('hex')}`;
   await databases.createDatabase(databaseName, inject('templateDatabase'));
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databases.urlFor(databaseName), JWT_SECRET: TEST_JWT_SECRET, ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databases.urlFor(databaseName),
+    JWT_SECRET: TEST_JWT_SECRET,
+    ...env,
+  });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const db = createDb(config.databaseUrl, logger, { max: 30 });
   const events = createDomainEvents();
