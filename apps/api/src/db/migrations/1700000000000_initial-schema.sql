@@ -29,7 +29,8 @@ CREATE TABLE bookings (
   user_id      integer     NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   show_id      integer     NOT NULL REFERENCES shows (id) ON DELETE CASCADE,
   quantity     integer     NOT NULL CHECK (quantity BETWEEN 1 AND 10),
-  status       text        NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'CONFIRMED', 'CANCELLED', 'EXPIRED')),
+  status       text        NOT NULL DEFAULT 'PENDING'
+                           CHECK (status IN ('PENDING', 'CONFIRMED', 'CANCELLED', 'EXPIRED')),
   created_at   timestamptz NOT NULL DEFAULT now(),
   expires_at   timestamptz NOT NULL,
   confirmed_at timestamptz,
