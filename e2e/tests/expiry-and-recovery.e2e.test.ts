@@ -14,7 +14,7 @@ import {
 describe.runIf(withBrowser)('holds that run out, and connections that drop', () => {
   const browser = useBrowser();
 
-  async function holdPlaces(showName: string, quantity: number) {
+  async function holdSlots(showName: string, quantity: number) {
     const person = await newPerson(browser());
     await logIn(person.page, await registerViaApi('Holder'));
     await person.page.goto('/');
@@ -27,7 +27,7 @@ describe.runIf(withBrowser)('holds that run out, and connections that drop', () 
 
   it('when nobody confirms in time, then the screen says the hold expired and offers to try again', async () => {
     const show = await createShow({ name: `Ferry ${Date.now()}`, totalSlots: 4 });
-    const { page, context } = await holdPlaces(show.name, 2);
+    const { page, context } = await holdSlots(show.name, 2);
 
     const expired = page.getByText('Hold expired', { exact: true });
     await expect.poll(() => expired.isVisible(), { timeout: (stack!.holdSeconds + 5) * 1000 }).toBe(true);
@@ -39,7 +39,7 @@ describe.runIf(withBrowser)('holds that run out, and connections that drop', () 
 
   it('when the confirm response is lost, then the app asks the server and shows the true state', async () => {
     const show = await createShow({ name: `Screening ${Date.now()}`, totalSlots: 4 });
-    const { page, context } = await holdPlaces(show.name, 1);
+    const { page, context } = await holdSlots(show.name, 1);
 
     // The confirm reaches the server and commits, but its answer never arrives.
     let responseLost!: () => void;
@@ -74,7 +74,7 @@ describe.runIf(withBrowser)('holds that run out, and connections that drop', () 
 
   it('when the tab reloads in the middle of a hold, then the countdown resumes from the server’s expiry', async () => {
     const show = await createShow({ name: `Clinic ${Date.now()}`, totalSlots: 4 });
-    const { page, context } = await holdPlaces(show.name, 1);
+    const { page, context } = await holdSlots(show.name, 1);
     await page.waitForTimeout(2_000);
     await page.reload();
 

@@ -83,12 +83,12 @@ describe('many people pressing "Book" at once', () => {
     const followUps = outcomes.map((o) => o.followUp).filter((status) => status !== null);
     expect(followUps.length).toBeGreaterThan(0);
     expect(followUps.every((status) => status === 200)).toBe(true);
-    const confirmedPlaces = outcomes.reduce((sum, o) => sum + o.confirmed, 0);
-    expect(confirmedPlaces).toBeLessThanOrEqual(30);
+    const confirmedSlots = outcomes.reduce((sum, o) => sum + o.confirmed, 0);
+    expect(confirmedSlots).toBeLessThanOrEqual(30);
     expect(await storedCounts(app, show.id)).toMatchObject({
-      held: confirmedPlaces,
-      confirmed: confirmedPlaces,
-      available: 30 - confirmedPlaces,
+      held: confirmedSlots,
+      confirmed: confirmedSlots,
+      available: 30 - confirmedSlots,
     });
   });
 });
