@@ -76,6 +76,22 @@ describe('expiry sweeper', () => {
     expect(await storedCounts(app, show.id)).toMatchObject({ available: 10, held: 0 });
   });
 
+  it('when lapsed holds sit on several shows, then one sweep expires each once and frees each show', async () => {
+    const shows = await Promise.all([1, 2, 3].map(() => createShow(app, { totalSlots: 4 })));
+    const lapsed = [];
+    for (const show of shows) lapsed.push(await holdSlots(app, token, show.id, 3));
+    const live = await holdSlots(app, token, shows[0]!.id, 1);
+    for (const hold of lapsed) await lapseHold(app, hold.id);
+
+    expect(await expireHolds(app)).toBeGreaterThanOrEqual(3);
+
+    for (const hold of lapsed) expect(await storedStatus(app, hold.id)).toBe('EXPIRED');
+    expect(await storedStatus(app, live.id)).toBe('PENDING');
+    expect(await storedCounts(app, shows[0]!.id)).toMatchObject({ available: 3, held: 1 });
+    for (const show of shows.slice(1))
+      expect(await storedCounts(app, show.id)).toMatchObject({ available: 4, held: 0 });
+  });
+
   it('when scheduled every second (six-field cron), then a hold expires on its own', async () => {
     const sweeper = scheduleExpireHolds({ ...app, logger: createLogger('silent') }, '* * * * * *');
     try {

@@ -24,36 +24,38 @@ SELECT s.id, s.name, s.start_time, s.total_slots,
        ) AS available_slots
 FROM shows s;
 
--- The one way to lock shows. Locks them in id order (the lock order everywhere: shows by id, then their
--- bookings, so no two transactions deadlock), stores EXPIRED on their lapsed holds and gives those slots
--- back, then answers the shows as they now stand with how many holds each reclaimed. Missing ids are
--- simply absent from the answer.
+-- The one way to lock shows. Locks them in id order, and right after each one stores EXPIRED on its lapsed
+-- holds and gives their slots back, so every transaction takes its locks in one global order (show 1, its
+-- bookings, show 2, its bookings, ...) and none can deadlock another. Answers the shows as they now stand,
+-- with how many holds each reclaimed; missing ids are simply absent. One short statement per show keeps the
+-- row lock of a hot show held as briefly as the old inline version did (measured: ADR 0002).
 CREATE FUNCTION lock_shows(p_show_ids integer[])
 RETURNS TABLE (id integer, name text, start_time timestamptz, total_slots integer, available_slots integer,
                reclaimed_holds integer)
 LANGUAGE plpgsql
 AS $$
 #variable_conflict use_column
+DECLARE
+  v_show  shows%ROWTYPE;
+  v_freed integer;
 BEGIN
-  PERFORM 1 FROM shows WHERE id = ANY(p_show_ids) ORDER BY id FOR UPDATE;
-  RETURN QUERY
+  FOR v_show IN SELECT * FROM shows s WHERE s.id = ANY(p_show_ids) ORDER BY s.id FOR UPDATE LOOP
     WITH lapsed AS (
       UPDATE bookings b SET status = 'EXPIRED'
-      WHERE b.show_id = ANY(p_show_ids) AND hold_lapsed(b.status, b.expires_at)
-      RETURNING b.show_id, b.quantity
-    ), freed AS (
-      SELECT show_id, sum(quantity)::int AS slots, count(*)::int AS holds FROM lapsed GROUP BY show_id
-    ), released AS (
-      UPDATE shows s SET available_slots = s.available_slots + f.slots FROM freed f WHERE s.id = f.show_id
-      RETURNING s.id, s.available_slots
+      WHERE b.show_id = v_show.id AND hold_lapsed(b.status, b.expires_at)
+      RETURNING b.quantity
     )
-    SELECT s.id, s.name, s.start_time, s.total_slots,
-           COALESCE(r.available_slots, s.available_slots), COALESCE(f.holds, 0)
-    FROM shows s
-    LEFT JOIN released r ON r.id = s.id
-    LEFT JOIN freed f ON f.show_id = s.id
-    WHERE s.id = ANY(p_show_ids)
-    ORDER BY s.id;
+    SELECT COALESCE(sum(l.quantity), 0)::int, count(*)::int INTO v_freed, reclaimed_holds FROM lapsed l;
+    IF reclaimed_holds > 0 THEN
+      UPDATE shows s SET available_slots = s.available_slots + v_freed WHERE s.id = v_show.id;
+    END IF;
+    id := v_show.id;
+    name := v_show.name;
+    start_time := v_show.start_time;
+    total_slots := v_show.total_slots;
+    available_slots := v_show.available_slots + v_freed;
+    RETURN NEXT;
+  END LOOP;
 END;
 $$;
 
