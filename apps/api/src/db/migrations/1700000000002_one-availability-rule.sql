@@ -24,37 +24,54 @@ SELECT s.id, s.name, s.start_time, s.total_slots,
        ) AS available_slots
 FROM shows s;
 
--- The one way to lock shows. Locks them in id order, and right after each one stores EXPIRED on its lapsed
--- holds and gives their slots back, so every transaction takes its locks in one global order (show 1, its
--- bookings, show 2, its bookings, ...) and none can deadlock another. Answers the shows as they now stand,
--- with how many holds each reclaimed; missing ids are simply absent. One short statement per show keeps the
--- row lock of a hot show held as briefly as the old inline version did (measured: ADR 0002).
-CREATE FUNCTION lock_shows(p_show_ids integer[])
-RETURNS TABLE (id integer, name text, start_time timestamptz, total_slots integer, available_slots integer,
-               reclaimed_holds integer)
+-- A show as a lock_show() call leaves it: locked, its lapsed holds reclaimed, and how many there were.
+CREATE TYPE locked_show AS (id integer, name text, start_time timestamptz, total_slots integer,
+                            available_slots integer, reclaimed_holds integer);
+
+-- The one way to lock a show. Takes its row lock, then stores EXPIRED on its lapsed holds and gives their
+-- slots back. Answers NULL for a show that does not exist. Scalar rather than set-returning, so the booking
+-- path pays no set-function overhead while it holds a hot show's lock (ADR 0002 has the measurements).
+CREATE FUNCTION lock_show(p_show_id integer) RETURNS locked_show
 LANGUAGE plpgsql
 AS $$
-#variable_conflict use_column
 DECLARE
   v_show  shows%ROWTYPE;
   v_freed integer;
+  v_holds integer;
 BEGIN
-  FOR v_show IN SELECT * FROM shows s WHERE s.id = ANY(p_show_ids) ORDER BY s.id FOR UPDATE LOOP
-    WITH lapsed AS (
-      UPDATE bookings b SET status = 'EXPIRED'
-      WHERE b.show_id = v_show.id AND hold_lapsed(b.status, b.expires_at)
-      RETURNING b.quantity
-    )
-    SELECT COALESCE(sum(l.quantity), 0)::int, count(*)::int INTO v_freed, reclaimed_holds FROM lapsed l;
-    IF reclaimed_holds > 0 THEN
-      UPDATE shows s SET available_slots = s.available_slots + v_freed WHERE s.id = v_show.id;
+  SELECT * INTO v_show FROM shows WHERE id = p_show_id FOR UPDATE;
+  IF NOT FOUND THEN
+    RETURN NULL;
+  END IF;
+  WITH lapsed AS (
+    UPDATE bookings b SET status = 'EXPIRED'
+    WHERE b.show_id = p_show_id AND hold_lapsed(b.status, b.expires_at)
+    RETURNING b.quantity
+  )
+  SELECT COALESCE(sum(l.quantity), 0)::int, count(*)::int INTO v_freed, v_holds FROM lapsed l;
+  IF v_holds > 0 THEN
+    UPDATE shows SET available_slots = available_slots + v_freed WHERE id = p_show_id;
+  END IF;
+  RETURN ROW(v_show.id, v_show.name, v_show.start_time, v_show.total_slots, v_show.available_slots + v_freed,
+             v_holds)::locked_show;
+END;
+$$;
+
+-- lock_show for a set of shows, in id order. With every caller locking through lock_show, locks are always
+-- taken in one global order (show 1, its bookings, show 2, its bookings, ...), so no two transactions can
+-- wait on each other in a circle. Missing ids are simply absent from the answer.
+CREATE FUNCTION lock_shows(p_show_ids integer[]) RETURNS SETOF locked_show
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  v_id     integer;
+  v_locked locked_show;
+BEGIN
+  FOR v_id IN SELECT DISTINCT unnest(p_show_ids) ORDER BY 1 LOOP
+    v_locked := lock_show(v_id);
+    IF v_locked.id IS NOT NULL THEN
+      RETURN NEXT v_locked;
     END IF;
-    id := v_show.id;
-    name := v_show.name;
-    start_time := v_show.start_time;
-    total_slots := v_show.total_slots;
-    available_slots := v_show.available_slots + v_freed;
-    RETURN NEXT;
   END LOOP;
 END;
 $$;
@@ -68,18 +85,18 @@ RETURNS SETOF bookings
 LANGUAGE plpgsql
 AS $$
 DECLARE
-  v_show record;
+  v_show locked_show;
 BEGIN
   -- Every booking of this show queues on this lock: the check and the decrement below cannot interleave.
-  SELECT * INTO v_show FROM lock_shows(ARRAY[p_show_id]);
-  IF NOT FOUND THEN
+  v_show := lock_show(p_show_id);
+  IF v_show.id IS NULL THEN
     RAISE EXCEPTION 'show % does not exist', p_show_id USING ERRCODE = 'NOSHW';
   END IF;
   IF v_show.start_time <= now() THEN
     RAISE EXCEPTION 'show % has started', p_show_id USING ERRCODE = 'STRTD';
   END IF;
   IF v_show.available_slots < p_quantity THEN
-    -- Aborting also undoes lock_shows' reclaim; reads count lapsed holds as free anyway.
+    -- Aborting also undoes lock_show's reclaim; reads count lapsed holds as free anyway.
     RAISE EXCEPTION 'only % slots left on show %', v_show.available_slots, p_show_id
       USING ERRCODE = 'SLDOT', DETAIL = v_show.available_slots::text;
   END IF;
@@ -116,6 +133,8 @@ DROP TRIGGER shows_refuse_delete_when_booked ON shows;
 DROP FUNCTION refuse_deleting_booked_show();
 DROP FUNCTION book_slots(integer, integer, integer, integer);
 DROP FUNCTION lock_shows(integer[]);
+DROP FUNCTION lock_show(integer);
+DROP TYPE locked_show;
 DROP VIEW live_shows;
 DROP FUNCTION live_booking_status(text, timestamptz);
 DROP FUNCTION hold_lapsed(text, timestamptz);

@@ -40,7 +40,7 @@ const TOO_FEW_SLOTS = 'SLDOT';
 
 /**
  * The booking transaction, run by the `book_slots` function in one round trip: lock the show row and reclaim
- * its lapsed holds (`lock_shows`), check and take the slots, insert the PENDING hold.
+ * its lapsed holds (`lock_show`), check and take the slots, insert the PENDING hold.
  */
 export async function holdSlots(
   db: Queryable,

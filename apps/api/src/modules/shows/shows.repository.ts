@@ -47,8 +47,8 @@ export async function insertShow(
 
 /**
  * Locks the shows for the rest of the transaction (in id order), gives back the slots of their lapsed
- * holds, and answers them as they now stand; missing ids are absent. The SQL function `lock_shows` is the
- * only code that locks show rows, here and inside `book_slots`.
+ * holds, and answers them as they now stand; missing ids are absent. The SQL function `lock_show` (here
+ * through its set form `lock_shows`, and inside `book_slots`) is the only code that locks show rows.
  */
 export async function lockShows(tx: Queryable, ids: number[]): Promise<(Show & { reclaimedHolds: number })[]> {
   const { rows } = await tx.query<ShowRow & { reclaimed_holds: number }>(
