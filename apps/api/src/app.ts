@@ -1,5 +1,6 @@
 import cors from 'cors';
 import express from 'express';
+import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
 import type { Config } from './config.js';
 import { createGuards, createPasswords, createTokens, mountAuthRoutes, type Passwords } from './modules/auth/index.js';
@@ -12,6 +13,17 @@ import { mountHealthRoute } from './platform/health.routes.js';
 import { errorHandler, jsonBody, jsonOnly, routeNotFound } from './platform/http.js';
 import { buildOpenApiDocument } from './platform/openapi.js';
 import { createMount } from './platform/routing.js';
+
+/**
+ * helmet's defaults (CSP, nosniff, frame and referrer policies, HSTS), with two changes for an API that is
+ * called from another origin and may run on plain HTTP behind a proxy or locally: any origin may read its
+ * responses (CORS decides who may call), and requests are not upgraded to https. Swagger UI works under this
+ * CSP: swagger-ui-express loads its script from a file, and helmet's style-src allows the inline styles.
+ */
+const securityHeaders = helmet({
+  crossOriginResourcePolicy: { policy: 'cross-origin' },
+  contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+});
 
 export interface AppDeps {
   db: Db;
@@ -26,6 +38,7 @@ export function createApp({ db, events, config, reporter, passwords = createPass
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
   app.use(cors({ origin: config.corsOrigins === '*' ? true : config.corsOrigins, maxAge: 600 }));
 
   const openApiDocument = buildOpenApiDocument();

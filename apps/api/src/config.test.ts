@@ -38,4 +38,9 @@ describe('loadConfig', () => {
   ])('when %s is %s, then start-up fails naming it', (name, value) => {
     expect(() => loadConfig({ ...base, [name]: value })).toThrow(new RegExp(name));
   });
+
+  it('when ADMIN_PASSWORD is over 72 bytes, then start-up fails instead of bcrypt truncating it', () => {
+    const admin = { ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'x'.repeat(73) };
+    expect(() => loadConfig({ ...base, ...admin })).toThrow(/ADMIN_PASSWORD: Password must be at most 72 bytes/);
+  });
 });

@@ -1,4 +1,5 @@
 import cron from 'node-cron';
+import { passwordSchema } from '@holdfast/contracts';
 import { z } from 'zod';
 import { findDataDir, persistentDevSecret } from './platform/dev-secret.js';
 
@@ -13,7 +14,7 @@ const envSchema = z.object({
     .positive()
     .default(12 * 60 * 60),
   ADMIN_EMAIL: z.string().trim().optional(),
-  ADMIN_PASSWORD: z.string().optional(),
+  ADMIN_PASSWORD: passwordSchema.optional(),
   ADMIN_NAME: z.string().trim().min(1).default('Administrator'),
   BOOKING_HOLD_SECONDS: z.coerce.number().int().positive().max(86_400).default(120),
   EXPIRY_SWEEP_CRON: z

@@ -59,6 +59,19 @@ describe('POST /auth/login', () => {
     expect(me.body.user.email).toBe(email);
   });
 
+  it('when a 72-byte password gets a tail, then login refuses it with 400 instead of truncating', async () => {
+    const email = uniqueEmail();
+    const password = `${'é'.repeat(35)}ab`; // 72 bytes in UTF-8
+    await register({ name: 'Ada', email, password }).expect(201);
+    const withTail = await app.http.post('/auth/login').send({ email, password: `${password}tail` });
+    expect(withTail.status).toBe(400);
+    expect(withTail.body.error).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      details: { fields: [{ path: 'password' }] },
+    });
+    expect((await app.http.post('/auth/login').send({ email, password })).status).toBe(200);
+  });
+
   it('when the password is wrong or the email unknown, then both get the same 401', async () => {
     const email = uniqueEmail();
     await register({ name: 'Kim', email, password: 'password123' }).expect(201);
@@ -95,8 +108,9 @@ describe('GET /auth/me', () => {
     ],
     [
       'a token of a deleted account',
-      `Bearer ${jwt.sign({ role: 'user' }, TEST_JWT_SECRET, { subject: '2147483647', issuer: 'holdfast' })}`,
+      `Bearer ${jwt.sign({ role: 'user' }, TEST_JWT_SECRET, { ...claims, subject: '2147483647', expiresIn: 60 })}`,
     ],
+    ['a rightly signed token with no exp', `Bearer ${jwt.sign({ role: 'user' }, TEST_JWT_SECRET, claims)}`],
   ])('when sent %s, then it answers 401 UNAUTHENTICATED', async (_label, header) => {
     const request = app.http.get('/auth/me');
     const response = await (header ? request.set('Authorization', header) : request);

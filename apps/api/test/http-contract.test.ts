@@ -73,6 +73,20 @@ describe('malformed requests get a clear 4xx, never a 5xx or a stack trace', () 
   });
 });
 
+describe('security headers', () => {
+  it.each(['/shows', '/api-docs/', '/no-such-route'])(
+    'when %s answers, then it carries helmet headers',
+    async (path) => {
+      const response = await app.http.get(path);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    },
+  );
+});
+
 describe('GET /health', () => {
   it('when the database answers, then 200', async () => {
     const response = await app.http.get('/health');

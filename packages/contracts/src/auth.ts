@@ -3,11 +3,15 @@ import { idSchema } from './common.js';
 
 const utf8Length = (value: string) => new TextEncoder().encode(value).length;
 
-/** bcrypt reads at most 72 bytes, so longer passwords would be silently truncated: refuse them. */
+/** bcrypt reads at most 72 bytes, so a longer password would be silently truncated: refused everywhere. */
+export const MAX_PASSWORD_BYTES = 72;
+const withinBcryptLimit = (value: string) => utf8Length(value) <= MAX_PASSWORD_BYTES;
+const tooLong = { message: `Password must be at most ${MAX_PASSWORD_BYTES} bytes long` };
+
 export const passwordSchema = z
   .string()
   .refine((value) => utf8Length(value) >= 8, { message: 'Password must be at least 8 bytes long' })
-  .refine((value) => utf8Length(value) <= 72, { message: 'Password must be at most 72 bytes long' });
+  .refine(withinBcryptLimit, tooLong);
 
 export const emailSchema = z
   .string()
@@ -30,7 +34,8 @@ export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 export const loginRequestSchema = z
   .object({
     email: z.string().trim().min(1, 'Email is required').max(254),
-    password: z.string().min(1, 'Password is required').max(1024),
+    // Refused, not truncated: with bcrypt, "72 bytes + anything" would otherwise sign in as the first 72.
+    password: z.string().min(1, 'Password is required').max(1024).refine(withinBcryptLimit, tooLong),
   })
   .meta({ id: 'LoginRequest' });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;

@@ -32,10 +32,13 @@ export function createTokens(secret: string, expiresInSeconds: number): Tokens {
         const expired = error instanceof jwt.TokenExpiredError;
         throw unauthenticated(expired ? 'Your session has expired: sign in again' : 'The access token is invalid');
       }
-      const userId = typeof payload === 'object' ? Number(payload.sub) : Number.NaN;
-      const role = typeof payload === 'object' ? payload.role : undefined;
-      if (!Number.isInteger(userId) || (role !== 'admin' && role !== 'user'))
+      if (typeof payload !== 'object') throw unauthenticated('The access token is invalid');
+      // jsonwebtoken accepts a token without `exp`; a token that never expires would be a key for ever.
+      const userId = Number(payload.sub);
+      const role: unknown = payload.role;
+      if (typeof payload.exp !== 'number' || !Number.isInteger(userId) || (role !== 'admin' && role !== 'user')) {
         throw unauthenticated('The access token is invalid');
+      }
       return { userId, role };
     },
   };
