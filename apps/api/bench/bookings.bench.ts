@@ -73,7 +73,7 @@ async function main() {
     inheritOutput: true,
   });
   const logger = createLogger('silent');
-  const db = createDb(api.databaseUrl, logger, { max: CONCURRENCY });
+  const db = createDb(api.databaseUrl, logger, { poolMax: CONCURRENCY });
   const raw = new pg.Pool({ connectionString: api.databaseUrl, max: CONCURRENCY });
   raw.on('error', () => {});
   const events = createDomainEvents();

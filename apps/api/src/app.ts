@@ -9,7 +9,7 @@ import { mountShowRoutes } from './modules/shows/index.js';
 import type { Db } from './platform/db.js';
 import type { ErrorReporter } from './platform/error-reporter.js';
 import type { DomainEvents } from './platform/events.js';
-import { mountHealthRoute } from './platform/health.routes.js';
+import { mountHealthRoutes } from './platform/health.routes.js';
 import { errorHandler, jsonBody, jsonOnly, routeNotFound } from './platform/http.js';
 import { buildOpenApiDocument } from './platform/openapi.js';
 import { createMount } from './platform/routing.js';
@@ -51,7 +51,7 @@ export function createApp({ db, events, config, reporter, passwords = createPass
   const tokens = createTokens(config.jwt.secret, config.jwt.expiresInSeconds);
   const router = express.Router();
   const mount = createMount(router, createGuards(tokens), { checkResponses: config.env !== 'production' });
-  mountHealthRoute(mount, { db });
+  mountHealthRoutes(mount, { db });
   mountAuthRoutes(mount, { db, passwords, tokens });
   mountShowRoutes(mount, { db, events });
   mountBookingRoutes(mount, { db, events, holdSeconds: config.bookingHoldSeconds });

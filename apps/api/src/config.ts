@@ -1,7 +1,13 @@
 import cron from 'node-cron';
 import { passwordSchema } from '@holdfast/contracts';
 import { z } from 'zod';
+import { DEFAULT_DB_LIMITS, type DbLimits } from './platform/db.js';
 import { findDataDir, persistentDevSecret } from './platform/dev-secret.js';
+
+/** A positive whole number (a count, or milliseconds) from the environment, with its default. */
+function positiveInt(fallback: number) {
+  return z.coerce.number().int().positive().max(600_000).default(fallback);
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -31,6 +37,13 @@ const envSchema = z.object({
   /** Where development keeps its generated JWT secret; defaults to the repository's .data/. */
   DATA_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Bounds on every wait on the database (platform/db.ts); the defaults and why: README's configuration table.
+  DB_POOL_MAX: positiveInt(DEFAULT_DB_LIMITS.poolMax),
+  DB_CONNECT_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.connectTimeoutMs),
+  DB_STATEMENT_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.statementTimeoutMs),
+  DB_LOCK_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.lockTimeoutMs),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.idleInTransactionTimeoutMs),
+  DB_QUERY_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.queryTimeoutMs),
 });
 
 export type Config = Readonly<{
@@ -45,6 +58,7 @@ export type Config = Readonly<{
   bcryptCost: number;
   seedDemoData: boolean;
   logLevel: string;
+  db: DbLimits;
 }>;
 
 /**
@@ -79,5 +93,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bcryptCost: e.BCRYPT_COST,
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
+    db: {
+      poolMax: e.DB_POOL_MAX,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
+    },
   });
 }

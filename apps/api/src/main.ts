@@ -20,7 +20,7 @@ async function main() {
   }
   await migrate(config.databaseUrl, logger);
 
-  const db = createDb(config.databaseUrl, logger);
+  const db = createDb(config.databaseUrl, logger, config.db);
   const events = createDomainEvents();
   const passwords = createPasswords(config.bcryptCost);
   if (config.admin) {

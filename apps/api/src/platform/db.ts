@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { busy, classifyDbFault, databaseUnavailable } from './db-faults.js';
 import type { Logger } from './logger.js';
 
 // int8 (bigint) arrives as a string by default; our counts and sums fit in a JS number.
@@ -12,28 +13,78 @@ export interface Queryable {
 export interface Db extends Queryable {
   /** BEGIN, fn(client), COMMIT; ROLLBACK when fn throws; the client always goes back to the pool. */
   withTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Answers within `HEALTH_TIMEOUT_MS` whatever the pool is doing, or throws DATABASE_UNAVAILABLE. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createDb(connectionString: string, logger: Logger, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 20, connectionTimeoutMillis: 5_000 });
-  // An idle client can be terminated by the server (restart, shutdown): log it instead of crashing.
-  pool.on('error', (error) => logger.warn({ err: error }, 'idle database client failed'));
+/** Every wait on the database is bounded; config.ts documents each and reads them from the environment. */
+export interface DbLimits {
+  poolMax: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  /** Client-side bound for a server that stops answering altogether (SIGSTOP, a dead network). */
+  queryTimeoutMs: number;
+}
+
+export const DEFAULT_DB_LIMITS: DbLimits = {
+  poolMax: 20,
+  connectTimeoutMs: 2_000,
+  statementTimeoutMs: 5_000,
+  lockTimeoutMs: 2_000,
+  idleInTransactionTimeoutMs: 10_000,
+  queryTimeoutMs: 6_000,
+};
+const HEALTH_TIMEOUT_MS = 800;
+
+export function createDb(connectionString: string, logger: Logger, limits: Partial<DbLimits> = {}): Db {
+  const l = { ...DEFAULT_DB_LIMITS, ...limits };
+  const pool = new pg.Pool({
+    connectionString,
+    max: l.poolMax,
+    connectionTimeoutMillis: l.connectTimeoutMs,
+    statement_timeout: l.statementTimeoutMs,
+    lock_timeout: l.lockTimeoutMs,
+    idle_in_transaction_session_timeout: l.idleInTransactionTimeoutMs,
+    query_timeout: l.queryTimeoutMs,
+  });
+  // /health has its own connection, so a pool full of requests waiting on a lock cannot make it wait.
+  const healthPool = new pg.Pool({
+    connectionString,
+    max: 1,
+    connectionTimeoutMillis: HEALTH_TIMEOUT_MS,
+    query_timeout: HEALTH_TIMEOUT_MS,
+  });
+  const outage = trackOutage(logger);
+  // An idle client can be terminated by the server (restart, shutdown): note it instead of crashing.
+  for (const p of [pool, healthPool]) p.on('error', (error) => outage.failed(error));
+
+  /** Database faults become 503s (BUSY or DATABASE_UNAVAILABLE); anything else passes through unchanged. */
+  const translate = (error: unknown): unknown => {
+    let fault = classifyDbFault(error);
+    // Waiting for a connection while every one is in use means busy (say, all waiting on one show's lock),
+    // not down: the server itself may be fine.
+    if (fault === 'unavailable' && pool.totalCount >= l.poolMax && pool.waitingCount > 0) fault = 'busy';
+    if (fault === 'unavailable') outage.failed(error);
+    if (fault === 'busy') return busy(error);
+    return fault === 'unavailable' ? databaseUnavailable(error) : error;
+  };
 
   const timed = async <R extends pg.QueryResultRow>(runner: Queryable, text: string, params?: unknown[]) => {
     const started = performance.now();
-    const result = await runner.query<R>(text, params);
+    let result: pg.QueryResult<R>;
+    try {
+      result = await runner.query<R>(text, params);
+    } catch (error) {
+      throw translate(error);
+    }
+    outage.answered();
     if (logger.isLevelEnabled('debug')) {
       // Parameters are never logged: they carry password hashes and personal data.
-      logger.debug(
-        {
-          sql: text.replace(/\s+/g, ' ').slice(0, 200),
-          ms: Math.round(performance.now() - started),
-          rows: result.rowCount,
-        },
-        'query',
-      );
+      const sql = text.replace(/\s+/g, ' ').slice(0, 200);
+      logger.debug({ sql, ms: Math.round(performance.now() - started), rows: result.rowCount }, 'query');
     }
     return result;
   };
@@ -41,24 +92,61 @@ export function createDb(connectionString: string, logger: Logger, options: { ma
   return {
     query: (text, params) => timed(pool, text, params),
     async withTransaction(fn) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw translate(error);
+      });
       const tx: Queryable = { query: (text, params) => timed(client, text, params) };
+      let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
+        await tx.query('BEGIN');
         const result = await fn(tx);
-        await client.query('COMMIT');
+        await tx.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        // A connection that timed out or died may still be busy: drop it rather than queue a ROLLBACK on it.
+        if (classifyDbFault((error as { cause?: unknown }).cause ?? error) === 'unavailable') broken = error as Error;
+        else await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async ping() {
-      await pool.query('SELECT 1');
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('Query read timeout: health check')), HEALTH_TIMEOUT_MS + 100);
+      });
+      try {
+        await Promise.race([healthPool.query('SELECT 1'), deadline]);
+        outage.answered();
+      } catch (error) {
+        outage.failed(error);
+        throw databaseUnavailable(error);
+      } finally {
+        clearTimeout(timer);
+      }
     },
-    close: () => pool.end(),
+    async close() {
+      await Promise.all([pool.end(), healthPool.end()]);
+    },
+  };
+}
+
+/** Logs an outage once when it starts and once when it ends, however many requests run into it. */
+function trackOutage(logger: Logger) {
+  let downSince: number | null = null;
+  return {
+    failed(error: unknown) {
+      if (downSince !== null) return;
+      downSince = Date.now();
+      const reason = error instanceof Error ? error.message : String(error);
+      logger.error({ reason }, 'database unavailable: answering 503 until it is back');
+    },
+    answered() {
+      if (downSince === null) return;
+      logger.info({ outageMs: Date.now() - downSince }, 'database available again');
+      downSince = null;
+    },
   };
 }
 

@@ -1,15 +1,12 @@
 import { endpoints, type HealthResponse } from '@holdfast/contracts';
 import type { Db } from './db.js';
-import { AppError } from './errors.js';
 import type { Mount } from './routing.js';
 
-export function mountHealthRoute(mount: Mount, deps: { db: Db }) {
+/** Readiness asks the database on its own connection (at most 1 s); liveness asks nothing. */
+export function mountHealthRoutes(mount: Mount, deps: { db: Db }) {
   mount(endpoints.health, async (): Promise<HealthResponse> => {
-    try {
-      await deps.db.ping();
-    } catch (error) {
-      throw new AppError('DATABASE_UNAVAILABLE', 'The database does not answer', 503, undefined, { cause: error });
-    }
+    await deps.db.ping();
     return { status: 'ok', database: 'up' };
   });
+  mount(endpoints.liveness, async () => ({ status: 'ok' as const }));
 }

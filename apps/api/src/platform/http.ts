@@ -53,6 +53,7 @@ export const errorHandler =
     if (!known) reporter.report(error, { source: 'http', method: req.method, path: req.path });
     const appError = known ?? new AppError('INTERNAL_ERROR', 'Something went wrong on our side', 500);
     if (res.headersSent) return;
+    if (appError.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
     const body: { code: string; message: string; details?: unknown } = {
       code: appError.code,
       message: appError.message,

@@ -13,8 +13,15 @@ function commonErrors(endpoint: Endpoint): Record<number, string> {
   if (endpoint.access !== 'public') errors[401] = 'Missing, invalid or expired bearer token';
   if (endpoint.access === 'admin') errors[403] = 'Only administrators can do this';
   errors[500] = 'Unexpected server error';
+  if (!endpoint.offline) {
+    errors[503] = 'BUSY (a lock or the pool waited too long) or DATABASE_UNAVAILABLE; retry after Retry-After';
+  }
   return errors;
 }
+
+const retryAfterHeader = {
+  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const } },
+};
 
 const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
@@ -31,7 +38,11 @@ export function buildOpenApiDocument() {
     const errorResponses = Object.fromEntries(
       Object.entries({ ...commonErrors(endpoint), ...endpoint.errors }).map(([status, description]) => [
         status,
-        { description: description ?? 'Error', content: { 'application/json': { schema: errorBodySchema } } },
+        {
+          description: description ?? 'Error',
+          ...(status === '503' || status === '429' ? { headers: retryAfterHeader } : {}),
+          content: { 'application/json': { schema: errorBodySchema } },
+        },
       ]),
     );
     const hasId = endpoint.path.includes(':id');

@@ -42,7 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-  const db = createDb(config.databaseUrl, logger, { max: 30 });
+  const db = createDb(config.databaseUrl, logger, { ...config.db, poolMax: 30 });
   const events = createDomainEvents();
   const reporter = createErrorReporter(logger);
   const stack = createServerStack({ db, events, config, reporter, passwords });
