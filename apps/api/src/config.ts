@@ -29,6 +29,8 @@ const envSchema = z.object({
     .refine((expression) => cron.validate(expression), { message: 'EXPIRY_SWEEP_CRON is not a valid cron schedule' }),
   /** Comma-separated origins allowed by CORS; `*` allows any (tokens travel in headers, not cookies). */
   CORS_ORIGIN: z.string().default('*'),
+  /** Socket.IO connections one address may hold at once; 0 = unlimited. */
+  MAX_SOCKETS_PER_IP: z.coerce.number().int().min(0).default(100),
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(10),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
@@ -55,6 +57,7 @@ export type Config = Readonly<{
   bookingHoldSeconds: number;
   expirySweepCron: string;
   corsOrigins: string[] | '*';
+  maxSocketsPerIp: number;
   bcryptCost: number;
   seedDemoData: boolean;
   logLevel: string;
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bookingHoldSeconds: e.BOOKING_HOLD_SECONDS,
     expirySweepCron: e.EXPIRY_SWEEP_CRON,
     corsOrigins: e.CORS_ORIGIN === '*' ? '*' : e.CORS_ORIGIN.split(',').map((origin) => origin.trim()),
+    maxSocketsPerIp: e.MAX_SOCKETS_PER_IP,
     bcryptCost: e.BCRYPT_COST,
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,

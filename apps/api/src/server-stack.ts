@@ -17,7 +17,10 @@ export interface ServerStack {
 /** HTTP app + Socket.IO + the broadcaster between them, wired once for main.ts and for the tests. */
 export function createServerStack(deps: AppDeps): ServerStack {
   const httpServer = createServer(createApp(deps));
-  const io = createSocketServer(httpServer, deps.config.corsOrigins);
+  const io = createSocketServer(httpServer, {
+    corsOrigins: deps.config.corsOrigins,
+    maxPerAddress: deps.config.maxSocketsPerIp,
+  });
   const broadcaster = createShowsBroadcaster({
     db: deps.db,
     events: deps.events,

@@ -4,8 +4,17 @@ import { io, type Socket } from 'socket.io-client';
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents> & { received: ShowAvailability[][] };
 
 /** A real Socket.IO client that records every showsUpdated it receives. */
-export async function connectSocket(baseUrl: string): Promise<TestSocket> {
-  const socket = io(baseUrl, { transports: ['websocket'], forceNew: true, reconnection: false }) as TestSocket;
+export async function connectSocket(
+  baseUrl: string,
+  options: { origin?: string; transport?: 'websocket' | 'polling' } = {},
+): Promise<TestSocket> {
+  const extraHeaders = options.origin ? { origin: options.origin } : undefined;
+  const socket = io(baseUrl, {
+    transports: [options.transport ?? 'websocket'],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders,
+  }) as TestSocket;
   socket.received = [];
   socket.on('showsUpdated', (shows) => socket.received.push(shows));
   await new Promise<void>((resolve, reject) => {
