@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..', '..');
 const dataDir = join(root, '.data');
-const children: ChildProcess[] = [];
+const children = new Set<ChildProcess>();
 let embedded: EmbeddedDatabase | null = null;
 let stopping = false;
 
@@ -35,22 +35,40 @@ export async function databaseUrl(): Promise<string> {
   return server.urlFor('holdfast');
 }
 
-/** Starts a child in the repository root; if any child dies, everything stops. */
+/** Restart delays after a crash: 0.5 s, 1 s, 2 s, ... at most 30 s; a child that ran for a minute starts over. */
+const backoffMs = (crashes: number) => Math.min(30_000, 500 * 2 ** crashes);
+const HEALTHY_AFTER_MS = 60_000;
+
+/**
+ * Runs a child in the repository root under supervision, as a process manager would: when it dies on its own
+ * it is started again after a growing pause, so a crashed API (the error reporter exits on an uncaught error)
+ * comes back by itself. Ctrl+C stops everything.
+ */
 export function run(name: string, args: string[], env: NodeJS.ProcessEnv, cwd = root) {
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: 'inherit' });
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`[holdfast] ${name} stopped (${signal ?? `exit ${code}`}); shutting down`);
-    void stopAll(1);
-  });
-  children.push(child);
+  let crashes = 0;
+  const start = () => {
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: 'inherit' });
+    children.add(child);
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      if (stopping) return;
+      crashes = Date.now() - startedAt > HEALTHY_AFTER_MS ? 0 : crashes + 1;
+      const delay = backoffMs(crashes - 1);
+      console.error(`[holdfast] ${name} stopped (${signal ?? `exit ${code}`}); restarting in ${delay / 1000} s`);
+      setTimeout(() => stopping || start(), delay);
+    });
+  };
+  start();
 }
 
+/** Asks every child to stop (SIGTERM: the API drains), waits for them (at most 15 s), then stops PostgreSQL. */
 export async function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
+  const exited = [...children].map((child) => new Promise((resolve) => child.once('exit', resolve)));
   for (const child of children) child.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 15_000))]);
   await embedded?.stop().catch(() => {});
   process.exit(code);
 }

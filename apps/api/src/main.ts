@@ -9,6 +9,9 @@ import { createDomainEvents } from './platform/events.js';
 import { createLogger } from './platform/logger.js';
 import { createServerStack } from './server-stack.js';
 
+/** Longest a shutdown waits for requests in flight; every database wait is bounded well below it. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
 /** config -> database -> http + socket.io -> cron; SIGINT/SIGTERM close them in reverse order. */
 async function main() {
   const config = loadConfig(process.env);
@@ -37,11 +40,18 @@ async function main() {
   await stack.listen(config.port);
   logger.info({ port: config.port, docs: `http://localhost:${config.port}/api-docs/` }, 'Holdfast API listening');
 
+  // SIGTERM drains: stop accepting, let requests in flight finish (bounded), close sockets, end the pool.
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
     await sweeper.stop();
+    const cutOff = setTimeout(() => {
+      logger.warn({ afterMs: DRAIN_TIMEOUT_MS }, 'requests still running at shutdown: closing their connections');
+      stack.httpServer.closeAllConnections();
+    }, DRAIN_TIMEOUT_MS);
     await stack.close();
+    clearTimeout(cutOff);
     await db.close();
+    logger.info('stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

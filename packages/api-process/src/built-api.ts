@@ -9,6 +9,8 @@ const bundle = fileURLToPath(new URL('../../../apps/api/dist/main.js', import.me
 
 export interface BuiltApi {
   url: string;
+  /** The API's own process, for tests that signal it. */
+  process: NodeProcess;
   /** The API's own fresh database, dropped by stop(). */
   databaseUrl: string;
   output(): string;
@@ -55,5 +57,5 @@ export async function startBuiltApi(options: {
     await stop();
     throw error;
   }
-  return { url, databaseUrl, output: api.output, stop };
+  return { url, process: api, databaseUrl, output: api.output, stop };
 }
