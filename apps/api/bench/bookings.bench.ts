@@ -69,7 +69,7 @@ async function main() {
   // The production bundle in its own process migrates its own fresh database; every scenario books there.
   const api = await startBuiltApi({
     databases: scratch,
-    env: { JWT_SECRET: SECRET, LOG_LEVEL: 'warn' },
+    env: { JWT_SECRET: SECRET, LOG_LEVEL: 'warn', RATE_LIMITS: 'off' },
     inheritOutput: true,
   });
   const logger = createLogger('silent');

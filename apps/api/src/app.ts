@@ -12,6 +12,7 @@ import type { DomainEvents } from './platform/events.js';
 import { mountHealthRoutes } from './platform/health.routes.js';
 import { errorHandler, jsonBody, jsonOnly, routeNotFound } from './platform/http.js';
 import { buildOpenApiDocument } from './platform/openapi.js';
+import { createRequestLimits, limitByAddress } from './platform/request-limits.js';
 import { createMount } from './platform/routing.js';
 
 /**
@@ -47,14 +48,21 @@ export function createApp({ db, events, config, reporter, passwords = createPass
   });
   app.use('/api-docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'Holdfast API' }));
 
+  const limits = createRequestLimits(db, config.rateLimits);
+  app.use(['/auth/login', '/auth/register'], limitByAddress(limits.authRequests));
   app.use(jsonOnly, jsonBody);
   const tokens = createTokens(config.jwt.secret, config.jwt.expiresInSeconds);
   const router = express.Router();
   const mount = createMount(router, createGuards(tokens), { checkResponses: config.env !== 'production' });
   mountHealthRoutes(mount, { db });
-  mountAuthRoutes(mount, { db, passwords, tokens });
+  mountAuthRoutes(mount, { db, passwords, tokens, loginFailures: limits.loginFailures });
   mountShowRoutes(mount, { db, events });
-  mountBookingRoutes(mount, { db, events, holdSeconds: config.bookingHoldSeconds });
+  mountBookingRoutes(mount, {
+    db,
+    events,
+    holdSeconds: config.bookingHoldSeconds,
+    bookingAttempts: limits.bookingAttempts,
+  });
   app.use(router);
 
   app.use(routeNotFound);

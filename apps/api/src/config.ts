@@ -3,6 +3,7 @@ import { passwordSchema } from '@holdfast/contracts';
 import { z } from 'zod';
 import { DEFAULT_DB_LIMITS, type DbLimits } from './platform/db.js';
 import { findDataDir, persistentDevSecret } from './platform/dev-secret.js';
+import type { RequestLimitSettings } from './platform/request-limits.js';
 
 /** A positive whole number (a count, or milliseconds) from the environment, with its default. */
 function positiveInt(fallback: number) {
@@ -31,6 +32,12 @@ const envSchema = z.object({
   CORS_ORIGIN: z.string().default('*'),
   /** Socket.IO connections one address may hold at once; 0 = unlimited. */
   MAX_SOCKETS_PER_IP: z.coerce.number().int().min(0).default(100),
+  /** `off` lifts the request-rate limits (benchmarks, acceptance harnesses); counters live in PostgreSQL. */
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  LOGIN_FAILURES_MAX: positiveInt(10),
+  LOGIN_FAILURES_WINDOW_SECONDS: positiveInt(15 * 60),
+  AUTH_REQUESTS_PER_IP_PER_MINUTE: positiveInt(300),
+  BOOKING_ATTEMPTS_PER_USER_PER_MINUTE: positiveInt(120),
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(10),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
@@ -58,6 +65,7 @@ export type Config = Readonly<{
   expirySweepCron: string;
   corsOrigins: string[] | '*';
   maxSocketsPerIp: number;
+  rateLimits: RequestLimitSettings;
   bcryptCost: number;
   seedDemoData: boolean;
   logLevel: string;
@@ -94,6 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     expirySweepCron: e.EXPIRY_SWEEP_CRON,
     corsOrigins: e.CORS_ORIGIN === '*' ? '*' : e.CORS_ORIGIN.split(',').map((origin) => origin.trim()),
     maxSocketsPerIp: e.MAX_SOCKETS_PER_IP,
+    rateLimits: {
+      enabled: e.RATE_LIMITS === 'on',
+      loginFailures: { points: e.LOGIN_FAILURES_MAX, windowSeconds: e.LOGIN_FAILURES_WINDOW_SECONDS },
+      authRequestsPerIpPerMinute: e.AUTH_REQUESTS_PER_IP_PER_MINUTE,
+      bookingAttemptsPerUserPerMinute: e.BOOKING_ATTEMPTS_PER_USER_PER_MINUTE,
+    },
     bcryptCost: e.BCRYPT_COST,
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,

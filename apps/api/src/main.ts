@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoShows } from './db/seed-demo.js';
 import { scheduleExpireHolds } from './jobs/expire-holds.job.js';
+import { schedulePurgeRateLimits } from './jobs/purge-rate-limits.job.js';
 import { createPasswords, ensureAdmin } from './modules/auth/index.js';
 import { createDb } from './platform/db.js';
 import { createErrorReporter, reportUncaughtErrors } from './platform/error-reporter.js';
@@ -37,13 +38,14 @@ async function main() {
 
   const stack = createServerStack({ db, events, config, reporter, passwords });
   const sweeper = scheduleExpireHolds({ db, events, logger, reporter }, config.expirySweepCron);
+  const purger = schedulePurgeRateLimits({ db, reporter });
   await stack.listen(config.port);
   logger.info({ port: config.port, docs: `http://localhost:${config.port}/api-docs/` }, 'Holdfast API listening');
 
   // SIGTERM drains: stop accepting, let requests in flight finish (bounded), close sockets, end the pool.
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
-    await sweeper.stop();
+    await Promise.all([sweeper.stop(), purger.stop()]);
     const cutOff = setTimeout(() => {
       logger.warn({ afterMs: DRAIN_TIMEOUT_MS }, 'requests still running at shutdown: closing their connections');
       stack.httpServer.closeAllConnections();

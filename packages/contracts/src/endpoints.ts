@@ -45,7 +45,7 @@ export const endpoints = {
     body: registerRequestSchema,
     status: 201,
     response: authResponseSchema,
-    errors: { 409: 'The email is already registered' },
+    errors: { 409: 'The email is already registered', 429: 'Too many sign-in requests from this address' },
   }),
   login: endpoint({
     method: 'post',
@@ -56,7 +56,10 @@ export const endpoints = {
     body: loginRequestSchema,
     status: 200,
     response: authResponseSchema,
-    errors: { 401: 'Wrong email or password' },
+    errors: {
+      401: 'Wrong email or password',
+      429: 'Too many failed sign-ins for this account, or too many requests from this address',
+    },
   }),
   me: endpoint({
     method: 'get',
@@ -139,7 +142,11 @@ export const endpoints = {
     body: createBookingRequestSchema,
     status: 201,
     response: bookingSchema,
-    errors: { 404: 'No such show', 409: 'Not enough places left, or the show has started' },
+    errors: {
+      404: 'No such show',
+      409: 'Not enough places left, or the show has started',
+      429: 'Too many booking attempts by this user',
+    },
   }),
   confirmBooking: endpoint({
     method: 'post',

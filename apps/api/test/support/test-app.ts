@@ -39,6 +39,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     NODE_ENV: 'test',
     DATABASE_URL: databases.urlFor(databaseName),
     JWT_SECRET: TEST_JWT_SECRET,
+    // Most files make many requests as one user; rate-limits.test.ts turns the limits on.
+    RATE_LIMITS: 'off',
     ...env,
   });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');

@@ -1,6 +1,7 @@
 import { endpoints } from '@holdfast/contracts';
 import type { Db } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
+import type { RateLimit } from '../../platform/rate-limits.js';
 import type { Mount } from '../../platform/routing.js';
 import { parsePathId } from '../../platform/validate.js';
 import { parseShowId } from '../shows/index.js';
@@ -11,12 +12,18 @@ import { confirmBooking } from './confirm-booking.js';
 import { getMyBookings, getOwnBooking } from './get-bookings.js';
 import { listShowBookings } from './list-show-bookings.js';
 
-export function mountBookingRoutes(mount: Mount, deps: { db: Db; events: DomainEvents; holdSeconds: number }) {
+export function mountBookingRoutes(
+  mount: Mount,
+  deps: { db: Db; events: DomainEvents; holdSeconds: number; bookingAttempts: RateLimit },
+) {
   const own = (params: Record<string, string>, userId: number) => ({
     userId,
     bookingId: parsePathId(params.id, bookingNotFound),
   });
-  mount(endpoints.createBooking, ({ body, auth }) => bookSlots(deps, { userId: auth.userId, ...body }));
+  mount(endpoints.createBooking, async ({ body, auth }) => {
+    await deps.bookingAttempts.consume(String(auth.userId));
+    return bookSlots(deps, { userId: auth.userId, ...body });
+  });
   mount(endpoints.confirmBooking, ({ body, auth }) => confirmBooking(deps, { userId: auth.userId, ...body }));
   // Mounted before /bookings/:id so "my-bookings" is never read as an id.
   mount(endpoints.myBookings, ({ auth }) => getMyBookings(deps, auth.userId));

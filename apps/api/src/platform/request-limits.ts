@@ -1,0 +1,63 @@
+import type { RequestHandler } from 'express';
+import type { Db } from './db.js';
+import { createRateLimit, type RateLimit } from './rate-limits.js';
+
+/** The API's three request limits (README's configuration table), built once from the configuration. */
+export interface RequestLimits {
+  /** Failed sign-ins per account (lower-cased email); a success clears them (ASVS 2.2.1). */
+  loginFailures: RateLimit;
+  /** Sign-in and registration requests per client address. */
+  authRequests: RateLimit;
+  /** POST /bookings per signed-in user. */
+  bookingAttempts: RateLimit;
+}
+
+export interface RequestLimitSettings {
+  enabled: boolean;
+  loginFailures: { points: number; windowSeconds: number };
+  authRequestsPerIpPerMinute: number;
+  bookingAttemptsPerUserPerMinute: number;
+}
+
+export function createRequestLimits(db: Db, limits: RequestLimitSettings): RequestLimits {
+  const { enabled } = limits;
+  return {
+    loginFailures: createRateLimit(
+      db,
+      {
+        name: 'login-failures',
+        ...limits.loginFailures,
+        message: 'Too many failed sign-ins for this account: wait before trying again',
+      },
+      enabled,
+    ),
+    authRequests: createRateLimit(
+      db,
+      {
+        name: 'auth-per-address',
+        points: limits.authRequestsPerIpPerMinute,
+        windowSeconds: 60,
+        message: 'Too many sign-in requests from this address: wait before trying again',
+      },
+      enabled,
+    ),
+    bookingAttempts: createRateLimit(
+      db,
+      {
+        name: 'bookings-per-user',
+        points: limits.bookingAttemptsPerUserPerMinute,
+        windowSeconds: 60,
+        message: 'Too many booking attempts: wait a moment before trying again',
+      },
+      enabled,
+    ),
+  };
+}
+
+/** Counts every request under the mount path against the caller's address. */
+export const limitByAddress =
+  (limit: RateLimit): RequestHandler =>
+  async (req, _res, next) => {
+    await limit.consume(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    next();
+  };
