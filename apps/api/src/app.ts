@@ -13,6 +13,7 @@ import { mountHealthRoutes } from './platform/health.routes.js';
 import { errorHandler, jsonBody, jsonOnly, routeNotFound } from './platform/http.js';
 import { buildOpenApiDocument } from './platform/openapi.js';
 import { createRequestLimits, limitByAddress } from './platform/request-limits.js';
+import { createKeyedQueue } from './platform/keyed-queue.js';
 import { createMount } from './platform/routing.js';
 
 /**
@@ -62,6 +63,12 @@ export function createApp({ db, events, config, reporter, passwords = createPass
     events,
     holdSeconds: config.bookingHoldSeconds,
     bookingAttempts: limits.bookingAttempts,
+    // A show's bookings wait here, not in the pool, for as long as they would wait on its row lock.
+    showQueue: createKeyedQueue({
+      concurrency: config.maxBookingsInFlightPerShow,
+      maxWaitMs: config.db.lockTimeoutMs,
+      maxQueued: 1_000,
+    }),
   });
   app.use(router);
 

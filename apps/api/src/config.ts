@@ -38,6 +38,8 @@ const envSchema = z.object({
   LOGIN_FAILURES_WINDOW_SECONDS: positiveInt(15 * 60),
   AUTH_REQUESTS_PER_IP_PER_MINUTE: positiveInt(300),
   BOOKING_ATTEMPTS_PER_USER_PER_MINUTE: positiveInt(120),
+  /** Bookings of one show that may hold a database connection at once; the rest wait in memory. */
+  MAX_BOOKINGS_IN_FLIGHT_PER_SHOW: positiveInt(4),
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(10),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
@@ -65,6 +67,7 @@ export type Config = Readonly<{
   expirySweepCron: string;
   corsOrigins: string[] | '*';
   maxSocketsPerIp: number;
+  maxBookingsInFlightPerShow: number;
   rateLimits: RequestLimitSettings;
   bcryptCost: number;
   seedDemoData: boolean;
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     expirySweepCron: e.EXPIRY_SWEEP_CRON,
     corsOrigins: e.CORS_ORIGIN === '*' ? '*' : e.CORS_ORIGIN.split(',').map((origin) => origin.trim()),
     maxSocketsPerIp: e.MAX_SOCKETS_PER_IP,
+    maxBookingsInFlightPerShow: e.MAX_BOOKINGS_IN_FLIGHT_PER_SHOW,
     rateLimits: {
       enabled: e.RATE_LIMITS === 'on',
       loginFailures: { points: e.LOGIN_FAILURES_MAX, windowSeconds: e.LOGIN_FAILURES_WINDOW_SECONDS },

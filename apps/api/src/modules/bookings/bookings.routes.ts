@@ -2,6 +2,7 @@ import { endpoints } from '@holdfast/contracts';
 import type { Db } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
 import type { RateLimit } from '../../platform/rate-limits.js';
+import type { KeyedQueue } from '../../platform/keyed-queue.js';
 import type { Mount } from '../../platform/routing.js';
 import { parsePathId } from '../../platform/validate.js';
 import { parseShowId } from '../shows/index.js';
@@ -14,7 +15,7 @@ import { listShowBookings } from './list-show-bookings.js';
 
 export function mountBookingRoutes(
   mount: Mount,
-  deps: { db: Db; events: DomainEvents; holdSeconds: number; bookingAttempts: RateLimit },
+  deps: { db: Db; events: DomainEvents; holdSeconds: number; bookingAttempts: RateLimit; showQueue: KeyedQueue },
 ) {
   const own = (params: Record<string, string>, userId: number) => ({
     userId,
@@ -22,7 +23,7 @@ export function mountBookingRoutes(
   });
   mount(endpoints.createBooking, async ({ body, auth }) => {
     await deps.bookingAttempts.consume(String(auth.userId));
-    return bookSlots(deps, { userId: auth.userId, ...body });
+    return deps.showQueue.run(body.showId, () => bookSlots(deps, { userId: auth.userId, ...body }));
   });
   mount(endpoints.confirmBooking, ({ body, auth }) => confirmBooking(deps, { userId: auth.userId, ...body }));
   // Mounted before /bookings/:id so "my-bookings" is never read as an id.
