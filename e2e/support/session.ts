@@ -96,6 +96,10 @@ export async function bookViaApi(token: string, showId: number, quantity: number
   return api<{ id: number }>('/bookings', { method: 'POST', token, body: { showId, quantity } });
 }
 
+export async function myBookingsViaApi(token: string) {
+  return api<{ id: number; showId: number; status: string }[]>('/bookings/my-bookings', { token });
+}
+
 /** Signs in through the real login form. */
 export async function logIn(page: Page, credentials: { email: string; password: string }) {
   await page.goto('/login');

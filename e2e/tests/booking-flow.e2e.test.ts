@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   createShow,
+  logIn,
+  myBookingsViaApi,
   newPerson,
+  registerViaApi,
   screenshots,
   showCard,
   uniqueEmail,
@@ -49,6 +52,29 @@ describe.runIf(withBrowser)('a patient books a place', () => {
     // The session survives a reload.
     await page.reload();
     await expect.poll(() => row.isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('when Book is pressed twice before the page re-renders, then exactly one hold is made', async () => {
+    const show = await createShow({ name: `Double click ${Date.now()}`, totalSlots: 10 });
+    const person = await registerViaApi('Quick');
+    const { page, context } = await newPerson(browser());
+    await logIn(page, person);
+
+    await page.goto('/');
+    await showCard(page, show.name).getByRole('link', { name: 'Book' }).click();
+    await page.getByLabel('Quantity').fill('2');
+    // A double press that lands before the page re-renders (a slow device, a bouncing key): two submits in one
+    // task, which disabling the button alone cannot stop.
+    await page.getByLabel('Quantity').evaluate((input: HTMLInputElement) => {
+      input.form!.requestSubmit();
+      input.form!.requestSubmit();
+    });
+    await expect.poll(() => page.getByRole('timer').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Confirm booking' }).isVisible()).toBe(true);
+
+    const mine = await myBookingsViaApi(person.token);
+    expect(mine.filter((booking) => booking.showId === show.id)).toHaveLength(1);
     await context.close();
   });
 });

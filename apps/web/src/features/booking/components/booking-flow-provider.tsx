@@ -1,5 +1,5 @@
 import type { Booking } from '@holdfast/contracts';
-import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { useCancelBooking } from '@/api/cancel-booking';
 import { hasCode } from '@/lib/api-error';
 import { useConfirmBooking } from '../api/confirm-booking';
@@ -18,6 +18,9 @@ export function BookingFlowProvider({ showId, children }: { showId: number; chil
   const { mutateAsync: createBooking } = useCreateBooking();
   const { mutateAsync: confirmBooking } = useConfirmBooking();
   const { mutateAsync: cancelBooking } = useCancelBooking();
+  // Set synchronously at the first press: a double click or a second Enter arrives before React has
+  // re-rendered the disabled button, and must not send a second hold.
+  const holdRequested = useRef(false);
 
   /** A finished booking needs no recovery any more. */
   const settle = useCallback((booking: Booking) => {
@@ -49,6 +52,8 @@ export function BookingFlowProvider({ showId, children }: { showId: number; chil
 
   const book = useCallback(
     async (quantity: number) => {
+      if (holdRequested.current) return;
+      holdRequested.current = true;
       inFlightBooking.write({ showId, quantity, requestedAt: Date.now() });
       dispatch({ type: 'hold-requested' });
       try {
@@ -59,6 +64,8 @@ export function BookingFlowProvider({ showId, children }: { showId: number; chil
         if (hasCode(error, 'NETWORK_ERROR')) return checkAgain();
         inFlightBooking.clear();
         dispatch({ type: 'failed', error });
+      } finally {
+        holdRequested.current = false;
       }
     },
     [showId, createBooking, settle, checkAgain],

@@ -1,5 +1,5 @@
 import type { Booking } from '@holdfast/contracts';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { aBooking, aMyBooking, aShow, aUser, signIn } from '@/testing/factories';
@@ -45,6 +45,21 @@ describe('booking a show', () => {
     expect(await screen.findByText('Confirmed')).toBeInTheDocument();
     expect(bodies).toEqual([{ showId: show.id, quantity: 2 }, { bookingId: hold.id }]);
     expect(sessionStorage.getItem('holdfast.inFlightBooking')).toBeNull();
+  });
+
+  it('when Book is pressed twice before the screen updates, then only one hold is requested', async () => {
+    const hold = aBooking({ showId: show.id, quantity: 1 });
+    const requests = recordRequests();
+    server.use(http.post(apiUrl('/bookings'), () => HttpResponse.json(hold, { status: 201 })));
+    renderApp(`/shows/${show.id}`);
+
+    const book = await screen.findByRole('button', { name: 'Book' });
+    // Two submits in one task, as a fast double click or a repeated Enter delivers them.
+    fireEvent.submit(book.closest('form')!);
+    fireEvent.submit(book.closest('form')!);
+
+    expect(await screen.findByRole('timer', { name: 'Time left to confirm' })).toBeInTheDocument();
+    expect(requests.filter((request) => request === 'POST /bookings')).toEqual(['POST /bookings']);
   });
 
   it('when fewer places are left than asked, then it says how many in plain words, not the code', async () => {
