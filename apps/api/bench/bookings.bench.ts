@@ -4,6 +4,8 @@
  * same concurrency on one hot show. Prints medians over several runs.
  *   pnpm bench:bookings            (embedded PostgreSQL, fsync off)   RUNS=5 CONCURRENCY=32 PER_RUN=2000
  *   DATABASE_URL=postgres://... pnpm bench:bookings   (a fresh database on that server, dropped after)
+ *   RATE_LIMITS=on pnpm bench:bookings   (the default production path: the per-user booking counter is kept, with a
+ *                                         limit too high to refuse, so its cost shows)
  */
 import { startBuiltApi } from '@holdfast/api-process';
 import { startScratchServer } from '@holdfast/embedded-db';
@@ -18,6 +20,7 @@ import { createDomainEvents } from '../src/platform/events.js';
 import { createLogger } from '../src/platform/logger.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
+const RATE_LIMITS = process.env.RATE_LIMITS === 'on' ? 'on' : 'off';
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
 const PER_RUN = Number(process.env.PER_RUN ?? 2000);
 const SECRET = 'bench-secret-0123456789abcdef';
@@ -69,7 +72,12 @@ async function main() {
   // The production bundle in its own process migrates its own fresh database; every scenario books there.
   const api = await startBuiltApi({
     databases: scratch,
-    env: { JWT_SECRET: SECRET, LOG_LEVEL: 'warn', RATE_LIMITS: 'off' },
+    env: {
+      JWT_SECRET: SECRET,
+      LOG_LEVEL: 'warn',
+      RATE_LIMITS,
+      BOOKING_ATTEMPTS_PER_USER_PER_MINUTE: String(600_000),
+    },
     inheritOutput: true,
   });
   const logger = createLogger('silent');
@@ -117,7 +125,8 @@ async function main() {
   };
 
   console.log(
-    `Holdfast booking benchmark: ${RUNS} runs x ${PER_RUN} bookings, concurrency ${CONCURRENCY}, one hot show`,
+    `Holdfast booking benchmark: ${RUNS} runs x ${PER_RUN} bookings, concurrency ${CONCURRENCY}, one hot show, ` +
+      `RATE_LIMITS=${RATE_LIMITS}`,
   );
   const database = scratch.embedded
     ? 'embedded PostgreSQL 18 (fsync=off)'

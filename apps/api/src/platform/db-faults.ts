@@ -1,7 +1,7 @@
 import { AppError } from './errors.js';
 
 /** How long a client should wait before retrying a 503, in seconds (sent as Retry-After). */
-export const RETRY_AFTER_SECONDS = { busy: 1, unavailable: 2 } as const;
+const RETRY_AFTER_SECONDS = { busy: 1, unavailable: 2 } as const;
 
 export const busy = (cause?: unknown) =>
   new AppError('BUSY', 'This is busy right now: try again in a moment', 503, undefined, {

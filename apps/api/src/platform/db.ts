@@ -114,7 +114,10 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('Query read timeout: health check')), HEALTH_TIMEOUT_MS + 100);
+        timer = setTimeout(
+          () => reject(new Error(`health check took over ${HEALTH_TIMEOUT_MS} ms`)),
+          HEALTH_TIMEOUT_MS + 100,
+        );
       });
       try {
         await Promise.race([healthPool.query('SELECT 1'), deadline]);

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Db } from './db.js';
-import { createRateLimit, type RateLimit } from './rate-limits.js';
+import { createRateLimit, type RateLimit, type RateLimitRule } from './rate-limits.js';
 
 /** The API's three request limits (README's configuration table), built once from the configuration. */
 export interface RequestLimits {
@@ -20,37 +20,29 @@ export interface RequestLimitSettings {
 }
 
 export function createRequestLimits(db: Db, limits: RequestLimitSettings): RequestLimits {
-  const { enabled } = limits;
+  const perMinute = (points: number) => ({ points, windowSeconds: 60 });
+  const rules: Record<keyof RequestLimits, RateLimitRule> = {
+    loginFailures: {
+      name: 'login-failures',
+      ...limits.loginFailures,
+      message: 'Too many failed sign-ins for this account: wait before trying again',
+    },
+    authRequests: {
+      name: 'auth-per-address',
+      ...perMinute(limits.authRequestsPerIpPerMinute),
+      message: 'Too many sign-in requests from this address: wait before trying again',
+    },
+    bookingAttempts: {
+      name: 'bookings-per-user',
+      ...perMinute(limits.bookingAttemptsPerUserPerMinute),
+      message: 'Too many booking attempts: wait a moment before trying again',
+    },
+  };
+  const build = (rule: RateLimitRule) => createRateLimit(db, rule, limits.enabled);
   return {
-    loginFailures: createRateLimit(
-      db,
-      {
-        name: 'login-failures',
-        ...limits.loginFailures,
-        message: 'Too many failed sign-ins for this account: wait before trying again',
-      },
-      enabled,
-    ),
-    authRequests: createRateLimit(
-      db,
-      {
-        name: 'auth-per-address',
-        points: limits.authRequestsPerIpPerMinute,
-        windowSeconds: 60,
-        message: 'Too many sign-in requests from this address: wait before trying again',
-      },
-      enabled,
-    ),
-    bookingAttempts: createRateLimit(
-      db,
-      {
-        name: 'bookings-per-user',
-        points: limits.bookingAttemptsPerUserPerMinute,
-        windowSeconds: 60,
-        message: 'Too many booking attempts: wait a moment before trying again',
-      },
-      enabled,
-    ),
+    loginFailures: build(rules.loginFailures),
+    authRequests: build(rules.authRequests),
+    bookingAttempts: build(rules.bookingAttempts),
   };
 }
 

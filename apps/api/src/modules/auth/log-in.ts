@@ -14,7 +14,7 @@ export async function logIn(
   deps: { db: Queryable; passwords: Passwords; tokens: Tokens; loginFailures: RateLimit },
   input: LoginRequest,
 ): Promise<AuthResponse> {
-  const account = input.email.trim().toLowerCase();
+  const account = input.email.toLowerCase(); // the contract has trimmed it
   await deps.loginFailures.check(account);
   const found = await findUserByEmail(deps.db, input.email);
   const matches = await deps.passwords.matches(input.password, found?.passwordHash ?? null);
