@@ -3,13 +3,20 @@ import type { z } from 'zod';
 import { env } from '@/config/env';
 import { ApiError } from './api-error';
 import { authToken } from './auth-token';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './idempotency';
 
 type ResponseOf<E extends Endpoint> = E['response'] extends z.ZodType ? z.output<E['response']> : void;
 type BodyOption<E extends Endpoint> = E extends { body: z.ZodType } ? { body: z.input<E['body']> } : { body?: never };
 type ParamsOption<E extends Endpoint> = E['path'] extends `${string}:id${string}`
   ? { params: { id: number } }
   : { params?: never };
-export type CallOptions<E extends Endpoint> = BodyOption<E> & ParamsOption<E> & { signal?: AbortSignal };
+export type CallOptions<E extends Endpoint> = BodyOption<E> &
+  ParamsOption<E> & {
+    signal?: AbortSignal;
+    /** Give up after this long and report NETWORK_ERROR: no answer in time is a lost answer. */
+    timeoutMs?: number;
+  };
+export type IdempotentCallOptions<E extends Endpoint> = CallOptions<E> & { idempotencyKey: string };
 
 type SessionEndedListener = () => void;
 const sessionEndedListeners = new Set<SessionEndedListener>();
@@ -35,42 +42,112 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(response: Response, body: unknown): ApiError {
-  const parsed = errorBodySchema.safeParse(body);
-  if (!parsed.success) return new ApiError(response.status, 'BAD_RESPONSE', `The server answered ${response.status}`);
-  const { code, message, details } = parsed.data.error;
-  return new ApiError(response.status, code, message, details);
+/** Retry-After in seconds; we ignore the HTTP-date form, which this API never sends. */
+function retryAfterOf(response: Response): number | undefined {
+  const value = response.headers.get('retry-after');
+  const seconds = value === null || value.trim() === '' ? NaN : Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
-/** Calls one contract endpoint and returns its response parsed by the contract's schema. */
-export async function call<E extends Endpoint>(endpoint: E, options: CallOptions<E>): Promise<ResponseOf<E>> {
-  const { body, params, signal } = options as { body?: unknown; params?: { id: number }; signal?: AbortSignal };
+function toApiError(response: Response, body: unknown): ApiError {
+  const retryAfter = retryAfterOf(response);
+  const parsed = errorBodySchema.safeParse(body);
+  if (!parsed.success) {
+    return new ApiError(
+      response.status,
+      'BAD_RESPONSE',
+      `The server answered ${response.status}`,
+      undefined,
+      retryAfter,
+    );
+  }
+  const { code, message, details } = parsed.data.error;
+  return new ApiError(response.status, code, message, details, retryAfter);
+}
+
+/** The caller's signal, plus an abort of our own after `timeoutMs`. */
+function deadline(signal: AbortSignal | undefined, timeoutMs: number | undefined) {
+  if (timeoutMs === undefined) return { signal, timedOut: () => false, done: () => {} };
+  const controller = new AbortController();
+  let timedOut = false;
+  const abort = () => controller.abort(signal?.reason);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('The server did not answer in time', 'TimeoutError'));
+  }, timeoutMs);
+  if (signal?.aborted) abort();
+  signal?.addEventListener('abort', abort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    done: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    },
+  };
+}
+
+async function send<E extends Endpoint>(
+  endpoint: E,
+  options: CallOptions<E>,
+  idempotencyKey?: string,
+): Promise<{ data: ResponseOf<E>; response: Response }> {
+  const { body, params, signal, timeoutMs } = options as {
+    body?: unknown;
+    params?: { id: number };
+    signal?: AbortSignal;
+    timeoutMs?: number;
+  };
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = endpoint.access === 'public' ? null : authToken.get();
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
+  if (idempotencyKey !== undefined) headers[IDEMPOTENCY_KEY_HEADER] = idempotencyKey;
 
+  const limit = deadline(signal, timeoutMs);
   let response: Response;
+  let json: unknown;
   try {
     response = await fetch(urlFor(endpoint, params), {
       method: endpoint.method.toUpperCase(),
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
+      signal: limit.signal,
     });
+    json = await readJson(response);
   } catch (cause) {
     if (signal?.aborted) throw cause;
-    throw new ApiError(0, 'NETWORK_ERROR', 'Could not reach the server');
+    if (cause instanceof ApiError) throw cause;
+    const message = limit.timedOut() ? 'The server did not answer in time' : 'Could not reach the server';
+    throw new ApiError(0, 'NETWORK_ERROR', message);
+  } finally {
+    limit.done();
   }
 
-  const json = await readJson(response);
   if (!response.ok) {
     const error = toApiError(response, json);
     if (error.code === 'UNAUTHENTICATED' && token) sessionEndedListeners.forEach((listener) => listener());
     throw error;
   }
-  if (!endpoint.response) return undefined as ResponseOf<E>;
+  if (!endpoint.response) return { data: undefined as ResponseOf<E>, response };
   const parsed = endpoint.response.safeParse(json);
   if (!parsed.success) throw new ApiError(response.status, 'BAD_RESPONSE', 'The server sent an unexpected answer');
-  return parsed.data as ResponseOf<E>;
+  return { data: parsed.data as ResponseOf<E>, response };
+}
+
+/** Calls one contract endpoint and returns its response parsed by the contract's schema. */
+export async function call<E extends Endpoint>(endpoint: E, options: CallOptions<E>): Promise<ResponseOf<E>> {
+  return (await send(endpoint, options)).data;
+}
+
+/**
+ * Calls an endpoint that takes an Idempotency-Key. `replayed` means the server did not act again but
+ * repeated its first answer to this key, which may be old by now.
+ */
+export async function callIdempotent<E extends Endpoint>(
+  endpoint: E,
+  options: IdempotentCallOptions<E>,
+): Promise<{ data: ResponseOf<E>; replayed: boolean }> {
+  const { data, response } = await send(endpoint, options, options.idempotencyKey);
+  return { data, replayed: response.headers.get(IDEMPOTENT_REPLAYED_HEADER) === 'true' };
 }

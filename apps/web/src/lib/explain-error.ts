@@ -10,9 +10,22 @@ export function explainError(error: unknown): string {
       return 'Your account is not allowed to do that.';
     case 'UNAUTHENTICATED':
       return 'Your session has expired. Please log in again.';
+    case 'BUSY':
+    case 'DATABASE_UNAVAILABLE':
+      return 'The server is very busy right now. Please try again in a moment.';
+    case 'RATE_LIMITED':
+      return error.retryAfterSeconds
+        ? `Too many attempts in a short time. Please wait ${waitFor(error.retryAfterSeconds)} and try again.`
+        : 'Too many attempts in a short time. Please wait a little and try again.';
     case 'INTERNAL_ERROR':
       return 'Something went wrong on our side. Please try again in a moment.';
     default:
       return error.message;
   }
+}
+
+function waitFor(seconds: number): string {
+  if (seconds >= 90) return `${Math.ceil(seconds / 60)} minutes`;
+  const whole = Math.max(1, Math.ceil(seconds));
+  return whole === 1 ? '1 second' : `${whole} seconds`;
 }

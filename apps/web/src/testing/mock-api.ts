@@ -24,3 +24,17 @@ export function recordRequests(): string[] {
   });
   return requests;
 }
+
+/** Like recordRequests, with the Idempotency-Key each carried (null if none), for tests of what repeats. */
+export function recordKeyedRequests(): { request: string; key: string | null }[] {
+  const requests: { request: string; key: string | null }[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const key = request.headers.get('idempotency-key');
+    requests.push({ request: `${request.method} ${new URL(request.url).pathname}`, key });
+  });
+  return requests;
+}
+
+/** A 2xx the server repeats for a key it has seen, as the API marks it. */
+export const replayed = (body: object, status = 200) =>
+  HttpResponse.json(body, { status, headers: { 'Idempotent-Replayed': 'true' } });
