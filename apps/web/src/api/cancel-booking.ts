@@ -1,10 +1,27 @@
 import { endpoints } from '@holdfast/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { call } from '@/lib/api-client';
+import { callIdempotent } from '@/lib/api-client';
+import { newIdempotencyKey } from '@/lib/idempotency';
 import { queryKeys } from '@/lib/query-keys';
+import { repeatPolicy, repeatUntilAnswered } from '@/lib/repeat-until-answered';
 
-// Shared by the my-bookings page (cancel a booking) and the booking flow (release a hold).
-export const cancelBooking = (bookingId: number) => call(endpoints.cancelBooking, { params: { id: bookingId } });
+/**
+ * Shared by the my-bookings page (cancel a booking) and the booking flow (release a hold). Each call is
+ * one attempt with its own key, repeated as-is if the answer is lost.
+ */
+export function cancelBooking(bookingId: number) {
+  const idempotencyKey = newIdempotencyKey();
+  return repeatUntilAnswered(
+    async () =>
+      (
+        await callIdempotent(endpoints.cancelBooking, {
+          params: { id: bookingId },
+          idempotencyKey,
+          timeoutMs: repeatPolicy.timeoutMs,
+        })
+      ).data,
+  );
+}
 
 export function useCancelBooking() {
   const queryClient = useQueryClient();

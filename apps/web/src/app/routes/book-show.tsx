@@ -1,4 +1,4 @@
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useShow } from '@/api/get-show';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -22,6 +22,8 @@ const closedReasons = {
 export function BookShowRoute() {
   const id = Number(useParams().id);
   const location = useLocation();
+  // "Continue booking" names the hold to resume; without it the page still resumes the person's live hold.
+  const linkedBookingId = Number(useSearchParams()[0].get('booking')) || undefined;
   const { status } = useAuth();
   const show = useShow(id, { enabled: Number.isInteger(id) && id > 0 });
 
@@ -66,7 +68,7 @@ export function BookShowRoute() {
           <ShowSummary show={show.data} />
         </Card>
         {status === 'authenticated' ? (
-          <BookingFlowProvider showId={id}>
+          <BookingFlowProvider key={id} showId={id} bookingId={linkedBookingId}>
             <BookingPanel
               showId={id}
               availableSlots={show.data.availableSlots}

@@ -1,9 +1,24 @@
 import { endpoints } from '@holdfast/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { call } from '@/lib/api-client';
+import { callIdempotent } from '@/lib/api-client';
+import { newIdempotencyKey } from '@/lib/idempotency';
 import { queryKeys } from '@/lib/query-keys';
+import { repeatPolicy, repeatUntilAnswered } from '@/lib/repeat-until-answered';
 
-export const confirmBooking = (bookingId: number) => call(endpoints.confirmBooking, { body: { bookingId } });
+/** Confirms a hold; each call is one attempt with its own key, repeated as-is if the answer is lost. */
+export function confirmBooking(bookingId: number) {
+  const idempotencyKey = newIdempotencyKey();
+  return repeatUntilAnswered(
+    async () =>
+      (
+        await callIdempotent(endpoints.confirmBooking, {
+          body: { bookingId },
+          idempotencyKey,
+          timeoutMs: repeatPolicy.timeoutMs,
+        })
+      ).data,
+  );
+}
 
 export function useConfirmBooking() {
   const queryClient = useQueryClient();

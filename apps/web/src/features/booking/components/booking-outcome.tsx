@@ -52,7 +52,7 @@ export function BookingOutcome() {
     default:
       return (
         <p role="status" className="text-center text-slate-700">
-          Checking your booking with the server…
+          Checking with the server for a booking of yours on this show…
         </p>
       );
   }

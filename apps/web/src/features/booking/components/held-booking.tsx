@@ -12,6 +12,11 @@ export function HeldBooking() {
       <p className="text-base">
         <strong>{formatPlaces(state.booking.quantity)}</strong> held for you. Confirm before the time runs out.
       </p>
+      {state.step === 'held' && state.note && (
+        <p role="status" className="rounded-xl bg-indigo-50 px-3 py-2 text-indigo-900 ring-1 ring-indigo-200">
+          {state.note}
+        </p>
+      )}
       <HoldCountdown expiresAt={state.booking.expiresAt} onExpire={holdRanOut} />
       {state.step === 'held' && state.problem && (
         <p role="alert" className="text-rose-700">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api-error';
 import { aBooking } from '@/testing/factories';
-import { bookingFlow, initialBookingState, NOTHING_BOOKED, type BookingState } from './booking-flow';
+import { bookingFlow, initialBookingState, type BookingState } from './booking-flow';
 
 const hold = aBooking({ showId: 7, status: 'PENDING' });
 const held: BookingState = { step: 'held', booking: hold };
@@ -9,11 +9,8 @@ const lostAnswer = new ApiError(0, 'NETWORK_ERROR', 'Could not reach the server'
 const soldOut = new ApiError(409, 'SOLD_OUT', 'Not enough places', { availableSlots: 1 });
 
 describe('bookingFlow', () => {
-  it('when a booking of this show is in flight, then the flow asks the server first, else starts choosing', () => {
-    const inFlight = { showId: 7, quantity: 1, requestedAt: 0 };
-    expect(initialBookingState(7, inFlight)).toEqual({ step: 'checking' });
-    expect(initialBookingState(8, inFlight)).toEqual({ step: 'choosing' });
-    expect(initialBookingState(7, null)).toEqual({ step: 'choosing' });
+  it('when the page opens, then the flow asks the server before offering to book', () => {
+    expect(initialBookingState).toEqual({ step: 'checking' });
   });
 
   it('when a hold is requested, then the flow is holding', () => {
@@ -87,11 +84,45 @@ describe('bookingFlow', () => {
     });
   });
 
-  it('when a check finds that nothing was booked, then the person chooses again and is told so', () => {
-    expect(bookingFlow({ step: 'checking' }, { type: 'nothing-booked' })).toEqual({
-      step: 'choosing',
-      problem: NOTHING_BOOKED,
-    });
+  it('when a check finds no hold, then the person chooses', () => {
+    expect(bookingFlow({ step: 'checking' }, { type: 'no-hold' })).toEqual({ step: 'choosing' });
+  });
+
+  it('when the answer to a hold request is lost, then the outcome is open, not refused', () => {
+    expect(bookingFlow({ step: 'holding' }, { type: 'failed', error: lostAnswer })).toEqual({ step: 'unreachable' });
+  });
+
+  it('when the server answers with an existing hold and a note, then the hold is shown with the note', () => {
+    expect(bookingFlow({ step: 'holding' }, { type: 'server-answered', booking: hold, note: 'Yours already' })).toEqual(
+      { step: 'held', booking: hold, note: 'Yours already' },
+    );
+  });
+
+  it.each([
+    ['CONFIRMED', { step: 'confirmed', booking: { ...hold, status: 'CONFIRMED' } }],
+    ['CANCELLED', { step: 'cancelled' }],
+    ['EXPIRED', { step: 'expired' }],
+  ] as const)('when a re-read finds the hold on screen %s elsewhere, then the flow shows that', (status, expected) => {
+    expect(bookingFlow(held, { type: 'refreshed', booking: { ...hold, status } })).toEqual(expected);
+  });
+
+  it('when a re-read finds the hold still pending, then the screen keeps what it says', () => {
+    const withProblem: BookingState = { step: 'held', booking: hold, problem: 'Try again' };
+    expect(bookingFlow(withProblem, { type: 'refreshed', booking: hold })).toBe(withProblem);
+  });
+
+  it('when a re-read finds a live hold while the form is open, then that hold is resumed', () => {
+    expect(bookingFlow({ step: 'choosing' }, { type: 'refreshed', booking: hold })).toEqual(held);
+  });
+
+  it('when a re-read arrives while the person acts, or is about another booking, then it changes nothing', () => {
+    const cancelled = { ...hold, status: 'CANCELLED' as const };
+    const confirming: BookingState = { step: 'confirming', booking: hold };
+    expect(bookingFlow(confirming, { type: 'refreshed', booking: cancelled })).toBe(confirming);
+    expect(bookingFlow({ step: 'holding' }, { type: 'refreshed', booking: hold })).toEqual({ step: 'holding' });
+    const other = { ...cancelled, id: hold.id + 1 };
+    expect(bookingFlow(held, { type: 'refreshed', booking: other })).toBe(held);
+    expect(bookingFlow({ step: 'choosing' }, { type: 'refreshed', booking: cancelled })).toEqual({ step: 'choosing' });
   });
 
   it('when the hold expires, is released, or the person starts over, then the flow moves on from the hold', () => {

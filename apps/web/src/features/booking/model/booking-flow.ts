@@ -1,18 +1,17 @@
 import type { Booking } from '@holdfast/contracts';
 import { fieldErrorsOf, hasCode } from '@/lib/api-error';
 import { explainBookingError } from '../utils/explain-booking-error';
-import type { InFlightBooking } from './in-flight-booking';
 
 /** Each step of booking one show, as the person sees it. */
 export type BookingState =
+  | { step: 'checking' }
   | { step: 'choosing'; problem?: string; quantityError?: string }
   | { step: 'holding' }
-  | { step: 'held'; booking: Booking; problem?: string }
+  | { step: 'held'; booking: Booking; problem?: string; note?: string }
   | { step: 'confirming'; booking: Booking }
   | { step: 'confirmed'; booking: Booking }
   | { step: 'expired' }
   | { step: 'cancelled' }
-  | { step: 'checking' }
   | { step: 'unreachable' };
 
 /**
@@ -23,25 +22,26 @@ export type BookingEvent =
   | { type: 'hold-requested' }
   | { type: 'confirm-requested' }
   | { type: 'check-requested' }
-  | { type: 'server-answered'; booking: Booking }
-  | { type: 'nothing-booked' }
+  | { type: 'server-answered'; booking: Booking; note?: string }
+  /** A re-read nobody asked for (focus, a live update, another tab): it may only update what is on screen. */
+  | { type: 'refreshed'; booking: Booking }
+  | { type: 'no-hold' }
   | { type: 'released' }
   | { type: 'failed'; error: unknown }
   | { type: 'hold-expired' }
   | { type: 'started-over' };
 
-export const NOTHING_BOOKED =
-  'We checked with the server: that booking did not go through and nothing is held. You can try again.';
+export const HOLD_ALREADY_EXISTS =
+  'You already had places held on this show, so no second hold was made. Here it is: confirm or release it.';
 
-/** A show with a booking of ours in flight starts by asking the server what became of it. */
-export const initialBookingState = (showId: number, inFlight: InFlightBooking | null): BookingState =>
-  inFlight?.showId === showId ? { step: 'checking' } : { step: 'choosing' };
+/** Every booking page starts by asking the server whether a booking of this show is under way. */
+export const initialBookingState: BookingState = { step: 'checking' };
 
 /** The step a booking's server status puts us in. */
-function stepOf(booking: Booking): BookingState {
+function stepOf(booking: Booking, note?: string): BookingState {
   switch (booking.status) {
     case 'PENDING':
-      return { step: 'held', booking };
+      return note ? { step: 'held', booking, note } : { step: 'held', booking };
     case 'CONFIRMED':
       return { step: 'confirmed', booking };
     case 'EXPIRED':
@@ -51,17 +51,29 @@ function stepOf(booking: Booking): BookingState {
   }
 }
 
+function refreshed(state: BookingState, booking: Booking): BookingState {
+  // The hold on screen was confirmed, cancelled or ran out elsewhere: stop offering it.
+  if (state.step === 'held' && state.booking.id === booking.id && booking.status !== 'PENDING') return stepOf(booking);
+  // A hold made in another tab: resume it rather than offer a second one.
+  if (state.step === 'choosing' && booking.status === 'PENDING') return stepOf(booking);
+  // Anything else (our own confirm in flight, a finished outcome) is not the re-read's to change.
+  return state;
+}
+
 function failed(state: BookingState, error: unknown): BookingState {
   const problem = explainBookingError(error);
+  // "We could not ask" is not "nothing happened": the outcome stays open until the server tells.
+  const unknown = hasCode(error, 'NETWORK_ERROR');
   switch (state.step) {
     case 'holding':
-      return { step: 'choosing', problem, quantityError: fieldErrorsOf(error).quantity };
+      return unknown
+        ? { step: 'unreachable' }
+        : { step: 'choosing', problem, quantityError: fieldErrorsOf(error).quantity };
     case 'held':
     case 'confirming':
       return { step: 'held', booking: state.booking, problem };
     case 'checking':
-      // "We could not ask" is not "nothing happened": only a real answer ends the check.
-      return hasCode(error, 'NETWORK_ERROR') ? { step: 'unreachable' } : { step: 'choosing', problem };
+      return unknown ? { step: 'unreachable' } : { step: 'choosing', problem };
     default:
       // A late failure (say, after the hold ran out) changes nothing the person can still act on.
       return state;
@@ -77,9 +89,10 @@ export function bookingFlow(state: BookingState, event: BookingEvent): BookingSt
     case 'check-requested':
       return { step: 'checking' };
     case 'server-answered':
-      return stepOf(event.booking);
-    case 'nothing-booked':
-      return { step: 'choosing', problem: NOTHING_BOOKED };
+      return stepOf(event.booking, event.note);
+    case 'refreshed':
+      return refreshed(state, event.booking);
+    case 'no-hold':
     case 'released':
     case 'started-over':
       return { step: 'choosing' };

@@ -19,6 +19,8 @@ export function explainBookingError(error: unknown): string {
       return 'This show no longer exists.';
     case 'HOLD_EXPIRED':
       return 'Your hold ran out before it was confirmed, so the places were released.';
+    case 'HOLD_EXISTS':
+      return 'You already hold places on this show. Confirm or release them in My bookings before booking again.';
     case 'BOOKING_NOT_CANCELLABLE':
       return 'This booking can no longer be cancelled.';
     default:

@@ -37,7 +37,10 @@ export function MyBookingItem({ booking }: { booking: MyBooking }) {
         {statusLabel[booking.status]}
       </span>
       {booking.status === 'PENDING' && canCancel(booking) && (
-        <Link to={`/shows/${booking.showId}`} className="text-sm font-semibold text-indigo-700 underline">
+        <Link
+          to={`/shows/${booking.showId}?booking=${booking.id}`}
+          className="text-sm font-semibold text-indigo-700 underline"
+        >
           Continue booking
         </Link>
       )}

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { aMyBooking, aUser, signIn } from '@/testing/factories';
-import { apiError, apiUrl, recordRequests, server } from '@/testing/mock-api';
+import { apiError, apiUrl, recordKeyedRequests, recordRequests, replayed, server } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render-app';
 
 const signedIn = () => {
@@ -53,6 +53,46 @@ describe('my bookings', () => {
     expect(await within(card).findByText('Cancelled')).toBeInTheDocument();
     expect(requests).toContain(`POST /bookings/${booking.id}/cancel`);
     expect(within(card).queryByRole('button', { name: 'Cancel booking' })).not.toBeInTheDocument();
+  });
+
+  it('when the answer to a cancellation is lost, then it is sent again with the same key, once', async () => {
+    let booking = aMyBooking({ showName: 'Ferry crossing', status: 'CONFIRMED' });
+    let cancels = 0;
+    server.use(
+      signedIn(),
+      http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([booking])),
+      http.post(apiUrl('/bookings/:id/cancel'), () => {
+        booking = { ...booking, status: 'CANCELLED', cancelledAt: new Date().toISOString() };
+        return ++cancels === 1 ? HttpResponse.error() : replayed(booking);
+      }),
+    );
+    const requests = recordKeyedRequests();
+    const { user } = renderApp('/my-bookings');
+    const card = await screen.findByRole('article', { name: 'Ferry crossing' });
+
+    await user.click(within(card).getByRole('button', { name: 'Cancel booking' }));
+    await user.click(within(card).getByRole('button', { name: 'Yes, cancel' }));
+
+    expect(await within(card).findByText('Cancelled')).toBeInTheDocument();
+    expect(within(card).queryByRole('alert')).not.toBeInTheDocument();
+    const keys = requests.filter(({ request }) => request.endsWith('/cancel')).map(({ key }) => key);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBeTruthy();
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('when a hold is pending, then "Continue booking" links to that very hold on its show', async () => {
+    const hold = aMyBooking({ showName: 'Ferry crossing', status: 'PENDING', showId: 42 });
+    server.use(
+      signedIn(),
+      http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([hold])),
+    );
+    renderApp('/my-bookings');
+
+    expect(await screen.findByRole('link', { name: 'Continue booking' })).toHaveAttribute(
+      'href',
+      `/shows/42?booking=${hold.id}`,
+    );
   });
 
   it('when the server refuses the cancellation, then it says why in plain words', async () => {
