@@ -1,4 +1,4 @@
-import { endpoints } from '@holdfast/contracts';
+import { endpoints, IDEMPOTENCY_KEY_HEADER } from '@holdfast/contracts';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { aBooking } from '@/testing/factories';
@@ -15,7 +15,7 @@ describe('the API client', () => {
     let answers = 0;
     server.use(
       http.post(apiUrl('/bookings/confirm'), ({ request }) => {
-        keys.push(request.headers.get('Idempotency-Key'));
+        keys.push(request.headers.get(IDEMPOTENCY_KEY_HEADER));
         return ++answers === 1 ? HttpResponse.json(booking) : replayed(booking);
       }),
     );

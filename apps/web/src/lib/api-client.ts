@@ -1,9 +1,13 @@
-import { errorBodySchema, type Endpoint } from '@holdfast/contracts';
+import {
+  errorBodySchema,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  type Endpoint,
+} from '@holdfast/contracts';
 import type { z } from 'zod';
 import { env } from '@/config/env';
 import { ApiError } from './api-error';
 import { authToken } from './auth-token';
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './idempotency';
 
 type ResponseOf<E extends Endpoint> = E['response'] extends z.ZodType ? z.output<E['response']> : void;
 type BodyOption<E extends Endpoint> = E extends { body: z.ZodType } ? { body: z.input<E['body']> } : { body?: never };
@@ -144,7 +148,7 @@ export async function call<E extends Endpoint>(endpoint: E, options: CallOptions
  * Calls an endpoint that takes an Idempotency-Key. `replayed` means the server did not act again but
  * repeated its first answer to this key, which may be old by now.
  */
-export async function callIdempotent<E extends Endpoint>(
+export async function callIdempotent<E extends Endpoint & { idempotent: true }>(
   endpoint: E,
   options: IdempotentCallOptions<E>,
 ): Promise<{ data: ResponseOf<E>; replayed: boolean }> {

@@ -1,7 +1,3 @@
-// Until packages/contracts names them, the web app keeps the idempotency header names here.
-export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
-export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
-
 /**
  * A fresh key for one attempt at one action (a hold, a confirm, a cancel): every repeat of that attempt
  * sends the same key, so the server does the action at most once. getRandomValues, unlike randomUUID,

@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from '@holdfast/contracts';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { env } from '@/config/env';
@@ -29,7 +30,7 @@ export function recordRequests(): string[] {
 export function recordKeyedRequests(): { request: string; key: string | null }[] {
   const requests: { request: string; key: string | null }[] = [];
   server.events.on('request:start', ({ request }) => {
-    const key = request.headers.get('idempotency-key');
+    const key = request.headers.get(IDEMPOTENCY_KEY_HEADER);
     requests.push({ request: `${request.method} ${new URL(request.url).pathname}`, key });
   });
   return requests;
@@ -37,4 +38,4 @@ export function recordKeyedRequests(): { request: string; key: string | null }[]
 
 /** A 2xx the server repeats for a key it has seen, as the API marks it. */
 export const replayed = (body: object, status = 200) =>
-  HttpResponse.json(body, { status, headers: { 'Idempotent-Replayed': 'true' } });
+  HttpResponse.json(body, { status, headers: { [IDEMPOTENT_REPLAYED_HEADER]: 'true' } });

@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_HEADER } from '@holdfast/contracts';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -29,7 +30,7 @@ function holdingServer({ lose = () => false, refuse = () => null }: HoldingServe
       const n = ++requests;
       const refusal = refuse(n);
       if (refusal) return refusal;
-      const key = request.headers.get('idempotency-key')!;
+      const key = request.headers.get(IDEMPOTENCY_KEY_HEADER)!;
       const { quantity } = (await request.json()) as { quantity: number };
       const seen = byKey.get(key);
       const hold = seen ?? aBooking({ showId: show.id, quantity });
