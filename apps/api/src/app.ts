@@ -1,3 +1,4 @@
+import { IDEMPOTENT_REPLAYED_HEADER } from '@holdfast/contracts';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
@@ -41,7 +42,15 @@ export function createApp({ db, events, config, reporter, passwords = createPass
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders);
-  app.use(cors({ origin: config.corsOrigins === '*' ? true : config.corsOrigins, maxAge: 600 }));
+  // A browser on another origin reads only safelisted response headers unless told: the web app needs these two
+  // to wait as asked and to tell a replayed answer from a fresh one.
+  app.use(
+    cors({
+      origin: config.corsOrigins === '*' ? true : config.corsOrigins,
+      maxAge: 600,
+      exposedHeaders: ['Retry-After', IDEMPOTENT_REPLAYED_HEADER],
+    }),
+  );
 
   const openApiDocument = buildOpenApiDocument();
   app.get('/api-docs.json', (_req, res) => {
