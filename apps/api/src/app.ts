@@ -54,7 +54,7 @@ export function createApp({ db, events, config, reporter, passwords = createPass
   app.use(jsonOnly, jsonBody);
   const tokens = createTokens(config.jwt.secret, config.jwt.expiresInSeconds);
   const router = express.Router();
-  const mount = createMount(router, createGuards(tokens), { checkResponses: config.env !== 'production' });
+  const mount = createMount(router, createGuards(tokens), { checkResponses: config.env !== 'production', db, events });
   mountHealthRoutes(mount, { db });
   mountAuthRoutes(mount, { db, passwords, tokens, loginFailures: limits.loginFailures });
   mountShowRoutes(mount, { db, events });
@@ -62,6 +62,7 @@ export function createApp({ db, events, config, reporter, passwords = createPass
     db,
     events,
     holdSeconds: config.bookingHoldSeconds,
+    maxHoldsPerShow: config.maxActiveHoldsPerUserPerShow,
     bookingAttempts: limits.bookingAttempts,
     // A show's bookings wait here, not in the pool, for as long as they would wait on its row lock.
     showQueue: createKeyedQueue({

@@ -38,6 +38,8 @@ const envSchema = z.object({
   LOGIN_FAILURES_WINDOW_SECONDS: positiveInt(15 * 60),
   AUTH_REQUESTS_PER_IP_PER_MINUTE: positiveInt(300),
   BOOKING_ATTEMPTS_PER_USER_PER_MINUTE: positiveInt(120),
+  /** Live (PENDING) holds one user may have on one show; 0 = unlimited (OWASP API6: no hoarding). */
+  MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW: z.coerce.number().int().min(0).max(1_000).default(1),
   /** Bookings of one show that may hold a database connection at once; the rest wait in memory. */
   MAX_BOOKINGS_IN_FLIGHT_PER_SHOW: positiveInt(4),
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(10),
@@ -68,6 +70,7 @@ export type Config = Readonly<{
   corsOrigins: string[] | '*';
   maxSocketsPerIp: number;
   maxBookingsInFlightPerShow: number;
+  maxActiveHoldsPerUserPerShow: number;
   rateLimits: RequestLimitSettings;
   bcryptCost: number;
   seedDemoData: boolean;
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     corsOrigins: e.CORS_ORIGIN === '*' ? '*' : e.CORS_ORIGIN.split(',').map((origin) => origin.trim()),
     maxSocketsPerIp: e.MAX_SOCKETS_PER_IP,
     maxBookingsInFlightPerShow: e.MAX_BOOKINGS_IN_FLIGHT_PER_SHOW,
+    maxActiveHoldsPerUserPerShow: e.MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW,
     rateLimits: {
       enabled: e.RATE_LIMITS === 'on',
       loginFailures: { points: e.LOGIN_FAILURES_MAX, windowSeconds: e.LOGIN_FAILURES_WINDOW_SECONDS },

@@ -2,7 +2,7 @@ import { loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoShows } from './db/seed-demo.js';
 import { scheduleExpireHolds } from './jobs/expire-holds.job.js';
-import { schedulePurgeRateLimits } from './jobs/purge-rate-limits.job.js';
+import { schedulePurgeStaleRows } from './jobs/purge-stale-rows.job.js';
 import { createPasswords, ensureAdmin } from './modules/auth/index.js';
 import { createDb } from './platform/db.js';
 import { createErrorReporter, reportUncaughtErrors } from './platform/error-reporter.js';
@@ -38,7 +38,7 @@ async function main() {
 
   const stack = createServerStack({ db, events, config, reporter, passwords });
   const sweeper = scheduleExpireHolds({ db, events, logger, reporter }, config.expirySweepCron);
-  const purger = schedulePurgeRateLimits({ db, reporter });
+  const purger = schedulePurgeStaleRows({ db, reporter });
   await stack.listen(config.port);
   logger.info({ port: config.port, docs: `http://localhost:${config.port}/api-docs/` }, 'Holdfast API listening');
 

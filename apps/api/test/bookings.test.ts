@@ -44,7 +44,8 @@ describe('POST /bookings', () => {
 
   it('when fewer places are left than asked, then 409 SOLD_OUT says how many remain and nothing is held', async () => {
     const show = await createShow(app, { totalSlots: 3 });
-    await holdSlots(app, token, show.id, 2);
+    const { token: someoneElse } = await createUser(app);
+    await holdSlots(app, someoneElse, show.id, 2);
     const response = await book(app, token, show.id, 2);
     expect(response.status).toBe(409);
     expect(response.body.error).toMatchObject({ code: 'SOLD_OUT', details: { availableSlots: 1 } });
@@ -140,9 +141,9 @@ describe('POST /bookings/confirm', () => {
 describe('POST /bookings/:id/cancel', () => {
   it('when a live hold or a confirmed booking is cancelled, then its places are free again', async () => {
     const show = await createShow(app, { totalSlots: 5 });
-    const pending = await holdSlots(app, token, show.id, 2);
     const confirmed = await holdSlots(app, token, show.id, 3);
     await confirm(confirmed.id).expect(200);
+    const pending = await holdSlots(app, token, show.id, 2);
 
     const first = await cancel(pending.id);
     const second = await cancel(confirmed.id);
@@ -206,7 +207,7 @@ describe('GET /bookings/:id and GET /bookings/my-bookings', () => {
   it("when listing, then only the caller's bookings come, newest first, with the show's name and time", async () => {
     const { token: mine } = await createUser(app);
     const show = await createShow(app, { name: 'Evening clinic' });
-    const older = await holdSlots(app, mine, show.id);
+    const older = await holdSlots(app, mine, (await createShow(app)).id);
     const newer = await holdSlots(app, mine, show.id, 2);
     await holdSlots(app, token, show.id);
     const response = await app.http.get('/bookings/my-bookings').set(bearer(mine));

@@ -1,5 +1,4 @@
 import { Writable } from 'node:stream';
-import pg from 'pg';
 import { pino } from 'pino';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,33 +8,23 @@ import { createDb } from '../src/platform/db.js';
 import { createErrorReporter } from '../src/platform/error-reporter.js';
 import { createDomainEvents } from '../src/platform/events.js';
 import { book, createShow, createUser } from './support/factories.js';
+import { holdShowLock } from './support/foreign-session.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
 
 let app: TestApp;
 let token: string;
 beforeAll(async () => {
   // A short lock_timeout keeps the test quick; the default (2 s) is the same code path.
-  app = await startTestApp({ DB_LOCK_TIMEOUT_MS: '500' });
+  // Many bookings of one user on one show pile up behind the stuck lock; the hold cap has its own tests.
+  app = await startTestApp({ DB_LOCK_TIMEOUT_MS: '500', MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW: '0' });
   token = (await createUser(app)).token;
 });
 afterAll(() => app.close());
 
-/** A foreign session (think: an operator's forgotten psql) holding a show's row lock until released. */
-async function holdShowLock(showId: number) {
-  const foreign = new pg.Client({ connectionString: app.databaseUrl });
-  await foreign.connect();
-  await foreign.query('BEGIN');
-  await foreign.query('SELECT 1 FROM shows WHERE id = $1 FOR UPDATE', [showId]);
-  return async () => {
-    await foreign.query('ROLLBACK');
-    await foreign.end();
-  };
-}
-
 describe('a show whose row lock is stuck', () => {
   it('when more people book it than the pool holds, then they get 503 BUSY and others still book', async () => {
     const [stuck, other] = [await createShow(app, { totalSlots: 50 }), await createShow(app, { totalSlots: 50 })];
-    const release = await holdShowLock(stuck.id);
+    const release = await holdShowLock(app.databaseUrl, stuck.id);
     try {
       // 40 requests on the stuck show: more than the test pool's 30 connections.
       const refusedAll = Promise.all(Array.from({ length: 40 }, () => book(app, token, stuck.id)));
@@ -118,7 +107,7 @@ describe('a database that does not answer', () => {
 describe('/health while the pool is busy', () => {
   it('when every pooled connection waits on a stuck lock, then /health still answers 200 within 1 s', async () => {
     const show = await createShow(app, { totalSlots: 100 });
-    const release = await holdShowLock(show.id);
+    const release = await holdShowLock(app.databaseUrl, show.id);
     try {
       const waiting = Promise.all(Array.from({ length: 40 }, () => book(app, token, show.id)));
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -9,6 +9,8 @@ beforeAll(async () => {
     LOGIN_FAILURES_MAX: '10',
     AUTH_REQUESTS_PER_IP_PER_MINUTE: '40',
     BOOKING_ATTEMPTS_PER_USER_PER_MINUTE: '5',
+    // Attempts are counted whatever their answer; without the cap each of them holds a place, which shows.
+    MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW: '0',
   });
 });
 afterAll(() => app.close());

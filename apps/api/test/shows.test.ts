@@ -176,7 +176,7 @@ describe('GET /shows/:id/bookings', () => {
   it('when an admin asks, then it lists the bookings with who made them, newest first', async () => {
     const show = await createShow(app);
     const { user, token } = await createUser(app, { name: 'Booker' });
-    const first = await holdSlots(app, token, show.id, 1);
+    const first = await holdSlots(app, (await createUser(app)).token, show.id, 1);
     const second = await holdSlots(app, token, show.id, 2);
     const response = await app.http.get(`/shows/${show.id}/bookings`).set(bearer(adminToken));
     expect(response.status).toBe(200);

@@ -27,6 +27,8 @@ export interface Endpoint {
   errors: Partial<Record<number, string>>;
   /** True for the one endpoint that answers without asking the database (so never a 503). */
   offline?: true;
+  /** Accepts an `Idempotency-Key` header: a retry with the same key replays the first 2xx answer. */
+  idempotent?: true;
 }
 
 const endpoint = <const E extends Endpoint>(definition: E) => definition;
@@ -144,9 +146,12 @@ export const endpoints = {
     response: bookingSchema,
     errors: {
       404: 'No such show',
-      409: 'Not enough places left, or the show has started',
+      409:
+        'SOLD_OUT (details.availableSlots), SHOW_STARTED, or HOLD_EXISTS: the caller already holds ' +
+        'MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW places on this show (details.bookingId names the hold to resume)',
       429: 'Too many booking attempts by this user',
     },
+    idempotent: true,
   }),
   confirmBooking: endpoint({
     method: 'post',
@@ -157,7 +162,8 @@ export const endpoints = {
     body: confirmBookingRequestSchema,
     status: 200,
     response: bookingSchema,
-    errors: { 404: 'No such booking of yours', 409: 'The hold expired or is not pending' },
+    errors: { 404: 'No such booking of yours', 409: 'HOLD_EXPIRED, or BOOKING_NOT_PENDING' },
+    idempotent: true,
   }),
   myBookings: endpoint({
     method: 'get',
@@ -187,7 +193,8 @@ export const endpoints = {
     summary: 'Cancel a pending hold, or a confirmed booking before the show starts; frees its places',
     status: 200,
     response: bookingSchema,
-    errors: { 404: 'No such booking of yours', 409: 'The booking can no longer be cancelled' },
+    errors: { 404: 'No such booking of yours', 409: 'HOLD_EXPIRED, or BOOKING_NOT_CANCELLABLE' },
+    idempotent: true,
   }),
   health: endpoint({
     method: 'get',

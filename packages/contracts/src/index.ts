@@ -1,4 +1,5 @@
 export * from './common.js';
+export * from './idempotency.js';
 export * from './auth.js';
 export * from './shows.js';
 export * from './bookings.js';

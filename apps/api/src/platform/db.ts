@@ -10,9 +10,19 @@ export interface Queryable {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
 }
 
-export interface Db extends Queryable {
+/** What a use case that runs its own transaction needs: the pool, or a transaction it joins. */
+export interface Transactional extends Queryable {
   /** BEGIN, fn(client), COMMIT; ROLLBACK when fn throws; the client always goes back to the pool. */
   withTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
+/** A running transaction seen as a Transactional: nested work joins it and commits or rolls back with it. */
+export const joinTransaction = (tx: Queryable): Transactional => ({
+  query: (text, params) => tx.query(text, params),
+  withTransaction: (fn) => fn(tx),
+});
+
+export interface Db extends Transactional {
   /** Answers within `HEALTH_TIMEOUT_MS` whatever the pool is doing, or throws DATABASE_UNAVAILABLE. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,10 @@
-import type { Access, Endpoint } from '@holdfast/contracts';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, type Access, type Endpoint } from '@holdfast/contracts';
 import type { Request, RequestHandler, Router } from 'express';
 import type { z } from 'zod';
 import type { AuthUser } from './auth-user.js';
+import type { Db } from './db.js';
+import type { DomainEvents } from './events.js';
+import { fingerprintRequest, parseIdempotencyKey, runIdempotently, type EffectScope } from './idempotency.js';
 import { validateBody } from './validate.js';
 
 type BodyOf<E extends Endpoint> = E['body'] extends z.ZodType ? z.output<E['body']> : undefined;
@@ -11,6 +14,12 @@ export interface RouteContext<E extends Endpoint> {
   body: BodyOf<E>;
   params: Record<string, string>;
   auth: E['access'] extends 'public' ? undefined : AuthUser;
+  /**
+   * Idempotent endpoints run their effect through this, and answer what it answers. With an Idempotency-Key
+   * the effect runs in one transaction with the stored key (its events wait for COMMIT), or is not run at all
+   * and the first answer is replayed. Without a key it simply runs on the pool.
+   */
+  idempotently: <T>(effect: (scope: EffectScope) => Promise<T>) => Promise<T>;
 }
 
 export type Mount = <E extends Endpoint>(endpoint: E, handler: (ctx: RouteContext<E>) => Promise<ResultOf<E>>) => void;
@@ -23,22 +32,40 @@ export type Mount = <E extends Endpoint>(endpoint: E, handler: (ctx: RouteContex
 export function createMount(
   router: Router,
   guards: Record<Access, RequestHandler[]>,
-  options: { checkResponses: boolean },
+  options: { checkResponses: boolean; db: Db; events: DomainEvents },
 ): Mount {
   return (endpoint, handler) => {
     const validation = endpoint.body ? [validateBody(endpoint.body)] : [];
     router[endpoint.method](endpoint.path, ...guards[endpoint.access], ...validation, async (req: Request, res) => {
+      const key = endpoint.idempotent ? parseIdempotencyKey(req.header(IDEMPOTENCY_KEY_HEADER)) : undefined;
+      let replay: { status: number; body: unknown } | undefined;
+      let effectRan = false;
+      const idempotently = async <T>(effect: (scope: EffectScope) => Promise<T>): Promise<T> => {
+        effectRan = true;
+        if (key === undefined || !req.auth) return effect({ db: options.db, events: options.events });
+        const fingerprint = fingerprintRequest(req.method, req.baseUrl + req.path, req.body);
+        const request = { userId: req.auth.userId, key, fingerprint, status: endpoint.status };
+        const outcome = await runIdempotently(options, request, effect);
+        if (!outcome.replayed) return outcome.result;
+        replay = outcome;
+        return outcome.body as T;
+      };
       const result = await handler({
         body: req.body,
         params: req.params as Record<string, string>,
         auth: req.auth,
+        idempotently,
       } as RouteContext<typeof endpoint>);
+      if (key !== undefined && !effectRan) {
+        throw new Error(`${endpoint.method} ${endpoint.path} is idempotent but did not run through idempotently()`);
+      }
+      if (replay) res.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
       if (endpoint.response === null) {
-        res.status(endpoint.status).end();
+        res.status(replay?.status ?? endpoint.status).end();
         return;
       }
       if (options.checkResponses) endpoint.response.parse(result);
-      res.status(endpoint.status).json(result);
+      res.status(replay?.status ?? endpoint.status).json(result);
     });
   };
 }

@@ -5,14 +5,15 @@ import { holdSlots } from './bookings.repository.js';
 
 /**
  * Holds slots on a show. The show's row lock serialises every booking of that show, so of many people
- * pressing "Book" for the last slot exactly one gets it and the others get 409 SOLD_OUT. The whole
+ * pressing "Book" for the last slot exactly one gets it and the others get 409 SOLD_OUT. Under the same lock,
+ * a user who already has `maxHoldsPerShow` live holds on the show (0 = no cap) gets 409 HOLD_EXISTS. The whole
  * transaction is one round trip (the `book_slots` function), so the lock is held as briefly as possible.
  */
 export async function bookSlots(
-  deps: { db: Queryable; events: DomainEvents; holdSeconds: number },
+  deps: { db: Queryable; events: DomainEvents; holdSeconds: number; maxHoldsPerShow: number },
   input: { userId: number; showId: number; quantity: number },
 ): Promise<Booking> {
-  const booking = await holdSlots(deps.db, { ...input, holdSeconds: deps.holdSeconds });
+  const booking = await holdSlots(deps.db, { ...input, holdSeconds: deps.holdSeconds, maxHolds: deps.maxHoldsPerShow });
   deps.events.availabilityChanged({ showIds: [input.showId], holdExpiresAt: new Date(booking.expiresAt) });
   return booking;
 }

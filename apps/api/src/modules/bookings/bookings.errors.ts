@@ -15,3 +15,8 @@ export const holdExpired = () =>
 export const notPending = (status: string) =>
   new AppError('BOOKING_NOT_PENDING', `This booking is ${status.toLowerCase()}, not pending`, 409, { status });
 export const notCancellable = (reason: string) => new AppError('BOOKING_NOT_CANCELLABLE', reason, 409);
+/** One live hold per show is enough to finish a booking; details.bookingId names it so the client resumes it. */
+export const holdExists = (bookingId: number) =>
+  new AppError('HOLD_EXISTS', 'You already hold places on this show: confirm or cancel that hold first', 409, {
+    bookingId,
+  });

@@ -1,7 +1,7 @@
 import type { Booking, BookingStatus } from '@holdfast/contracts';
 import { pgErrorCode, type Queryable } from '../../platform/db.js';
 import { showNotFound } from '../shows/index.js';
-import { showStarted, soldOut } from './bookings.errors.js';
+import { holdExists, showStarted, soldOut } from './bookings.errors.js';
 
 interface BookingRow {
   id: number;
@@ -33,25 +33,27 @@ const LIVE_BOOKING = `id, show_id, user_id, quantity, created_at, expires_at, co
   live_booking_status(status, expires_at) AS status`;
 const STORED_BOOKING = 'id, show_id, user_id, quantity, status, created_at, expires_at, confirmed_at, cancelled_at';
 
-/** SQLSTATEs raised by `book_slots` (migration 1700000000002). */
+/** SQLSTATEs raised by `book_slots` (migration 1700000000004). */
 const NO_SUCH_SHOW = 'NOSHW';
 const SHOW_HAS_STARTED = 'STRTD';
 const TOO_FEW_SLOTS = 'SLDOT';
+const HOLD_CAP_REACHED = 'HOLDX';
 
 /**
  * The booking transaction, run by the `book_slots` function in one round trip: lock the show row and reclaim
- * its lapsed holds (`lock_show`), check and take the slots, insert the PENDING hold.
+ * its lapsed holds (`lock_show`), check the user's hold cap, check and take the slots, insert the PENDING hold.
  */
 export async function holdSlots(
   db: Queryable,
-  input: { showId: number; userId: number; quantity: number; holdSeconds: number },
+  input: { showId: number; userId: number; quantity: number; holdSeconds: number; maxHolds: number },
 ): Promise<Booking> {
   try {
-    const { rows } = await db.query<BookingRow>(`SELECT ${STORED_BOOKING} FROM book_slots($1, $2, $3, $4)`, [
+    const { rows } = await db.query<BookingRow>(`SELECT ${STORED_BOOKING} FROM book_slots($1, $2, $3, $4, $5)`, [
       input.showId,
       input.userId,
       input.quantity,
       input.holdSeconds,
+      input.maxHolds,
     ]);
     return toBooking(rows[0]!);
   } catch (error) {
@@ -61,12 +63,16 @@ export async function holdSlots(
       case SHOW_HAS_STARTED:
         throw showStarted();
       case TOO_FEW_SLOTS:
-        throw soldOut(Number((error as { detail?: string }).detail ?? 0));
+        throw soldOut(Number(errorDetail(error) ?? 0));
+      case HOLD_CAP_REACHED:
+        throw holdExists(Number(errorDetail(error)));
       default:
         throw error;
     }
   }
 }
+
+const errorDetail = (error: unknown) => (error as { detail?: string }).detail;
 
 /**
  * Confirms in one statement. The UPDATE takes the booking's row lock, so a confirm racing the sweeper at the

@@ -15,21 +15,35 @@ import { listShowBookings } from './list-show-bookings.js';
 
 export function mountBookingRoutes(
   mount: Mount,
-  deps: { db: Db; events: DomainEvents; holdSeconds: number; bookingAttempts: RateLimit; showQueue: KeyedQueue },
+  deps: {
+    db: Db;
+    events: DomainEvents;
+    holdSeconds: number;
+    maxHoldsPerShow: number;
+    bookingAttempts: RateLimit;
+    showQueue: KeyedQueue;
+  },
 ) {
   const own = (params: Record<string, string>, userId: number) => ({
     userId,
     bookingId: parsePathId(params.id, bookingNotFound),
   });
-  mount(endpoints.createBooking, async ({ body, auth }) => {
+  mount(endpoints.createBooking, async ({ body, auth, idempotently }) => {
     await deps.bookingAttempts.consume(String(auth.userId));
-    return deps.showQueue.run(body.showId, () => bookSlots(deps, { userId: auth.userId, ...body }));
+    // The queue comes first, so a booking waiting for its show holds no connection (nor an idempotency claim).
+    return deps.showQueue.run(body.showId, () =>
+      idempotently((scope) => bookSlots({ ...deps, ...scope }, { userId: auth.userId, ...body })),
+    );
   });
-  mount(endpoints.confirmBooking, ({ body, auth }) => confirmBooking(deps, { userId: auth.userId, ...body }));
+  mount(endpoints.confirmBooking, ({ body, auth, idempotently }) =>
+    idempotently((scope) => confirmBooking(scope, { userId: auth.userId, ...body })),
+  );
   // Mounted before /bookings/:id so "my-bookings" is never read as an id.
   mount(endpoints.myBookings, ({ auth }) => getMyBookings(deps, auth.userId));
   mount(endpoints.getBooking, ({ params, auth }) => getOwnBooking(deps, own(params, auth.userId)));
-  mount(endpoints.cancelBooking, ({ params, auth }) => cancelBooking(deps, own(params, auth.userId)));
+  mount(endpoints.cancelBooking, ({ params, auth, idempotently }) =>
+    idempotently((scope) => cancelBooking(scope, own(params, auth.userId))),
+  );
   // The bookings of a show are bookings: this module owns them, whatever the path says.
   mount(endpoints.listShowBookings, ({ params }) => listShowBookings(deps, parseShowId(params)));
 }

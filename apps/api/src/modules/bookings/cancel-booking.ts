@@ -1,5 +1,5 @@
 import type { Booking } from '@holdfast/contracts';
-import type { Db } from '../../platform/db.js';
+import type { Transactional } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { lockShows, releaseSlots } from '../shows/index.js';
 import { bookingNotFound, holdExpired, notCancellable } from './bookings.errors.js';
@@ -7,7 +7,7 @@ import { findOwnBooking, lockOwnBooking, markCancelled } from './bookings.reposi
 
 /** Cancels a live hold, or a confirmed booking before its show starts, and frees its slots. */
 export async function cancelBooking(
-  deps: { db: Db; events: DomainEvents },
+  deps: { db: Transactional; events: DomainEvents },
   input: { userId: number; bookingId: number },
 ): Promise<Booking> {
   const cancelled = await deps.db.withTransaction(async (tx) => {
