@@ -12,7 +12,9 @@ afterEach(() => stack?.stop());
  * between check and write), write the count read earlier minus the quantity. Installed in this test's database only.
  */
 const RACY_BOOK_SLOTS = `
-CREATE OR REPLACE FUNCTION book_slots(p_show_id integer, p_user_id integer, p_quantity integer, p_hold_seconds integer)
+CREATE OR REPLACE FUNCTION book_slots(
+  p_show_id integer, p_user_id integer, p_quantity integer, p_hold_seconds integer, p_max_holds integer
+)
 RETURNS SETOF bookings LANGUAGE plpgsql AS $$
 DECLARE
   v_available integer;
@@ -41,6 +43,9 @@ describe('control: the race checks can fail', () => {
   it('when book_slots checks then writes without a lock, then the same checks find the oversell', async () => {
     stack = await startFaultStack(server());
     await stack.db.query(RACY_BOOK_SLOTS);
+    // Replaced, not overloaded: were the signature to change, the API would go on calling the real one.
+    const { rows } = await stack.db.query("SELECT 1 FROM pg_proc WHERE proname = 'book_slots'");
+    expect(rows).toHaveLength(1);
     const { violations } = await runRace(stack, 'control: racy book_slots (no FOR UPDATE, pg_sleep)');
     expect(violations).toContainEqual(expect.stringMatching(/oversold/));
     expect(violations).toContainEqual(expect.stringMatching(/available_slots .* disagrees/));
