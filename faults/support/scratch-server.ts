@@ -1,11 +1,11 @@
 import { startControllableServer, type ControllableServer } from '@holdfast/embedded-db';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** A PostgreSQL of the test file's own, which its tests may restart or stop: answers a getter for it. */
 export function useControllableServer(): () => ControllableServer {
   let server: ControllableServer | undefined;
   beforeAll(async () => {
-    server = await startControllableServer('faults');
+    server = await startControllableServer('faults', { template: inject('clusterTemplate') });
   });
   afterAll(() => server?.stop());
   return () => {

