@@ -1,5 +1,5 @@
 import { validate } from '@readme/openapi-parser';
-import { endpoints } from '@holdfast/contracts';
+import { endpoints, errorBodySchema, MAX_ERROR_MESSAGE_LENGTH } from '@holdfast/contracts';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
@@ -57,6 +57,13 @@ describe('malformed requests get a clear 4xx, never a 5xx or a stack trace', () 
         .send(body);
       expect(response.status, body).toBe(400);
     }
+  });
+
+  it('when the message would quote a very long request, then it is cut to the length the contract allows', async () => {
+    const response = await app.http.get(`/${'x'.repeat(5000)}`);
+    expect(response.status).toBe(404);
+    expect(errorBodySchema.safeParse(response.body).success).toBe(true);
+    expect(response.body.error.message.length).toBe(MAX_ERROR_MESSAGE_LENGTH);
   });
 
   it('when the route does not exist, then 404 in the same error shape', async () => {
