@@ -86,3 +86,20 @@ describe('the per-address request quota', () => {
     }
   });
 });
+
+describe('the headers the OpenAPI document declares on every response', () => {
+  it('when a browser calls from another origin, then the answer carries each one, in its documented form', async () => {
+    const document = (await app.http.get('/api-docs.json').set(from('198.51.100.4'))).body;
+    const declared: Record<string, { schema: { pattern: string; maxLength: number } }> =
+      document.paths['/shows'].get.responses['200'].headers;
+    const answer = await app.http.get('/shows').set(from('198.51.100.4')).set('origin', 'https://elsewhere.example');
+
+    expect(Object.keys(declared).sort()).toEqual(['Access-Control-Allow-Origin', 'RateLimit', 'RateLimit-Policy']);
+    for (const [name, { schema }] of Object.entries(declared)) {
+      const value = answer.headers[name.toLowerCase()] as string | undefined;
+      expect(value, name).toMatch(new RegExp(schema.pattern));
+      expect(value!.length, name).toBeLessThanOrEqual(schema.maxLength);
+    }
+    expect(answer.headers['access-control-allow-origin']).toBe('*');
+  });
+});

@@ -1,27 +1,80 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
-import { endpoints, errorBodySchema, type Endpoint } from '@holdfast/contracts';
+import { endpoints, errorBodySchema, idSchema, type Endpoint } from '@holdfast/contracts';
 import { z } from 'zod';
+import { MAX_RETRY_AFTER_SECONDS } from './errors.js';
+import { MAX_ORIGIN_LENGTH, ORIGIN_PATTERN } from './cors.js';
+import { QUOTA_POLICY } from './request-quota.js';
 
-/** Errors every endpoint can answer, by access level and whether it reads a body. */
+/** Errors every endpoint can answer, by access level and whether it reads a body, with the codes they carry. */
 function commonErrors(endpoint: Endpoint): Record<number, string> {
-  const errors: Record<number, string> = {};
-  if (endpoint.body) {
-    errors[400] = 'Invalid input or malformed JSON';
-    errors[413] = 'Request body too large';
-    errors[415] = 'Request body is not application/json';
-  }
-  if (endpoint.access !== 'public') errors[401] = 'Missing, invalid or expired bearer token';
-  if (endpoint.access === 'admin') errors[403] = 'Only administrators can do this';
-  errors[500] = 'Unexpected server error';
+  // Every route parses a JSON body if one is sent, so even a route that reads none can answer 400/413/415.
+  const errors: Record<number, string> = {
+    400: endpoint.body
+      ? 'VALIDATION_ERROR (details.fields names each problem), INVALID_JSON or BAD_REQUEST'
+      : 'INVALID_JSON or BAD_REQUEST: this route reads no body, but one was sent and could not be read',
+    413: 'PAYLOAD_TOO_LARGE: the request body is over 16 kB',
+    415: 'UNSUPPORTED_MEDIA_TYPE: the request body is not UTF-8 application/json',
+    429: 'RATE_LIMITED: too many requests from this address (REQUESTS_PER_IP_PER_MINUTE)',
+    500: 'INTERNAL_ERROR: unexpected server error (logged, never echoed)',
+  };
+  if (endpoint.access !== 'public') errors[401] = 'UNAUTHENTICATED: missing, invalid or expired bearer token';
+  if (endpoint.access === 'admin') errors[403] = 'FORBIDDEN: only administrators can do this';
   if (!endpoint.offline) {
-    errors[503] = 'BUSY (a lock or the pool waited too long) or DATABASE_UNAVAILABLE; retry after Retry-After';
+    errors[503] = 'BUSY (a lock or the pool waited too long) or DATABASE_UNAVAILABLE';
   }
   return errors;
 }
 
-const retryAfterHeader = {
-  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const } },
+const text = (maxLength: number, pattern?: string) => ({
+  type: 'string' as const,
+  maxLength,
+  ...(pattern ? { pattern } : {}),
+});
+
+/** Sent on every response by the middleware in front of all routes (app.ts); README's configuration table. */
+const everyResponseHeaders = {
+  'RateLimit-Policy': {
+    description:
+      'The per-address request quota (IETF draft-ietf-httpapi-ratelimit-headers), counted by each API instance: ' +
+      `\`"${QUOTA_POLICY}";q=<requests>;w=60\`. Absent when RATE_LIMITS=off.`,
+    schema: text(64, `^"${QUOTA_POLICY}";q=\\d+;w=60$`),
+  },
+  RateLimit: {
+    description:
+      `What is left of the quota: \`"${QUOTA_POLICY}";r=<requests left>;t=<seconds until it is renewed>\`. ` +
+      'Absent when RATE_LIMITS=off.',
+    schema: text(64, `^"${QUOTA_POLICY}";r=\\d+;t=\\d+$`),
+  },
+  'Access-Control-Allow-Origin': {
+    description: "`*`, or the request's Origin when it is one of CORS_ORIGIN (absent for any other origin)",
+    schema: text(MAX_ORIGIN_LENGTH, `^(\\*|${ORIGIN_PATTERN.source.slice(1, -1)})$`),
+  },
 };
+
+const retryAfterHeader = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    schema: { type: 'integer' as const, format: 'int32', minimum: 1, maximum: MAX_RETRY_AFTER_SECONDS },
+  },
+};
+
+const describeError = (status: number, description: string) => ({
+  description,
+  headers: { ...everyResponseHeaders, ...(status === 503 || status === 429 ? retryAfterHeader : {}) },
+  content: { 'application/json': { schema: errorBodySchema } },
+});
+
+/** An endpoint's own reasons for a status come first; the ones every endpoint shares follow. */
+function errorResponses(endpoint: Endpoint) {
+  const common = commonErrors(endpoint);
+  const statuses = new Set([...Object.keys(common), ...Object.keys(endpoint.errors)].map(Number));
+  return Object.fromEntries(
+    [...statuses].map((status) => {
+      const reasons = [endpoint.errors[status], common[status]].filter((reason) => reason !== undefined);
+      return [status, describeError(status, reasons.join('; '))];
+    }),
+  );
+}
 
 const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
@@ -32,20 +85,13 @@ export function buildOpenApiDocument() {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
+    description:
+      'The token from /auth/register or /auth/login. It follows RFC8725 for HS256: the algorithm is pinned when ' +
+      'signing and verifying (never `none`), the issuer is checked and a token without an expiry is refused; ' +
+      'the key, JWT_SECRET, should be 32+ random characters (RFC8725 section 3.5).',
   });
 
   for (const endpoint of Object.values(endpoints) as Endpoint[]) {
-    const errorResponses = Object.fromEntries(
-      Object.entries({ ...commonErrors(endpoint), ...endpoint.errors }).map(([status, description]) => [
-        status,
-        {
-          description: description ?? 'Error',
-          ...(status === '503' || status === '429' ? { headers: retryAfterHeader } : {}),
-          content: { 'application/json': { schema: errorBodySchema } },
-        },
-      ]),
-    );
-    const hasId = endpoint.path.includes(':id');
     registry.registerPath({
       method: endpoint.method,
       path: toOpenApiPath(endpoint.path),
@@ -53,16 +99,18 @@ export function buildOpenApiDocument() {
       tags: [endpoint.tag],
       security: endpoint.access === 'public' ? [] : [{ [bearer.name]: [] }],
       request: {
-        ...(hasId ? { params: z.object({ id: z.coerce.number().int().positive() }) } : {}),
+        ...(endpoint.path.includes(':id') ? { params: z.object({ id: idSchema }) } : {}),
         ...(endpoint.body
           ? { body: { required: true, content: { 'application/json': { schema: endpoint.body } } } }
           : {}),
       },
       responses: {
-        [endpoint.status]: endpoint.response
-          ? { description: 'Success', content: { 'application/json': { schema: endpoint.response } } }
-          : { description: 'Success, no content' },
-        ...errorResponses,
+        [endpoint.status]: {
+          description: endpoint.response ? 'Success' : 'Success, no content',
+          headers: everyResponseHeaders,
+          ...(endpoint.response ? { content: { 'application/json': { schema: endpoint.response } } } : {}),
+        },
+        ...errorResponses(endpoint),
       },
     });
   }
@@ -74,7 +122,9 @@ export function buildOpenApiDocument() {
       version: '0.1.0',
       description:
         'Book places on shows with a fixed number of places. Holds last BOOKING_HOLD_SECONDS; ' +
-        'live availability is pushed over Socket.IO as `showsUpdated`.',
+        'live availability is pushed over Socket.IO as `showsUpdated`. Every request counts against a ' +
+        'per-address quota announced in the RateLimit-Policy and RateLimit headers; sign-in, registration and ' +
+        'booking have stricter limits of their own. A refusal is 429 RATE_LIMITED with Retry-After.',
     },
     servers: [{ url: '/' }],
   });
