@@ -1,0 +1,12 @@
+import cors from 'cors';
+
+/** A scheme, a DNS name (at most 253 characters) and a port: what CORS_ORIGIN may list. */
+export const MAX_ORIGIN_LENGTH = 300;
+/** An origin as browsers send it: `scheme://host[:port]`, no path, no trailing slash. */
+export const ORIGIN_PATTERN = /^[a-z][a-z0-9+.-]*:\/\/[^\s/]+$/;
+
+/**
+ * `*` (any origin) or the listed origins. `*` is sent as is rather than echoing each caller's Origin: tokens
+ * travel in headers, never in cookies, and the header stays what the OpenAPI document says it is.
+ */
+export const corsPolicy = (origins: string[] | '*') => cors({ origin: origins, maxAge: 600 });
