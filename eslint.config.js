@@ -21,7 +21,13 @@ const JS = ['**/*.{js,mjs,cjs}'];
 const tsResolverOptions = {
   alwaysTryTypes: true,
   noWarnOnMultipleProjects: true,
-  project: ['tsconfig.json', 'apps/*/tsconfig.json', 'packages/*/tsconfig.json', 'e2e/tsconfig.json'],
+  project: [
+    'tsconfig.json',
+    'apps/*/tsconfig.json',
+    'packages/*/tsconfig.json',
+    'e2e/tsconfig.json',
+    'faults/tsconfig.json',
+  ],
 };
 
 // Files outside the boundaries: tests may reach internals (SQL assertions, fakes); still checked by no-cycle.
@@ -31,6 +37,7 @@ const BOUNDARY_EXEMPT = [
   'apps/web/src/testing/**',
   '**/*.test.{ts,tsx}',
   'e2e/**',
+  'faults/**',
   'scripts/**',
 ];
 

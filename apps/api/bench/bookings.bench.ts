@@ -5,8 +5,9 @@
  *   pnpm bench:bookings            (embedded PostgreSQL, fsync off)   RUNS=5 CONCURRENCY=32 PER_RUN=2000
  *   DATABASE_URL=postgres://... pnpm bench:bookings   (a fresh database on that server, dropped after)
  *   IDEMPOTENCY_KEYS=on pnpm bench:bookings   (every HTTP booking carries a fresh Idempotency-Key, as the web app's do)
- *   RATE_LIMITS=on pnpm bench:bookings   (the default production path: the per-user booking counter is kept, with a
- *                                         limit too high to refuse, so its cost shows)
+ *   RATE_LIMITS=on pnpm bench:bookings   (the default production path: the per-user booking counter and the
+ *                                         per-address quota are kept, with limits too high to refuse, so their
+ *                                         cost shows)
  */
 import { startBuiltApi } from '@holdfast/api-process';
 import { startScratchServer } from '@holdfast/embedded-db';
@@ -88,6 +89,7 @@ async function main() {
       LOG_LEVEL: 'warn',
       RATE_LIMITS,
       BOOKING_ATTEMPTS_PER_USER_PER_MINUTE: String(600_000),
+      REQUESTS_PER_IP_PER_MINUTE: String(600_000),
       // Each bench user books the hot show over and over: measured here is throughput, not the hoarding cap.
       MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW: '0',
     },

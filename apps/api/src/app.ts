@@ -1,5 +1,3 @@
-import { IDEMPOTENT_REPLAYED_HEADER } from '@holdfast/contracts';
-import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
@@ -7,6 +5,7 @@ import type { Config } from './config.js';
 import { createGuards, createPasswords, createTokens, mountAuthRoutes, type Passwords } from './modules/auth/index.js';
 import { mountBookingRoutes } from './modules/bookings/index.js';
 import { mountShowRoutes } from './modules/shows/index.js';
+import { corsPolicy } from './platform/cors.js';
 import type { Db } from './platform/db.js';
 import type { ErrorReporter } from './platform/error-reporter.js';
 import type { DomainEvents } from './platform/events.js';
@@ -14,6 +13,7 @@ import { mountHealthRoutes } from './platform/health.routes.js';
 import { errorHandler, jsonBody, jsonOnly, routeNotFound } from './platform/http.js';
 import { buildOpenApiDocument } from './platform/openapi.js';
 import { createRequestLimits, limitByAddress } from './platform/request-limits.js';
+import { limitRequestsPerAddress } from './platform/request-quota.js';
 import { createKeyedQueue } from './platform/keyed-queue.js';
 import { createMount } from './platform/routing.js';
 
@@ -42,15 +42,9 @@ export function createApp({ db, events, config, reporter, passwords = createPass
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders);
-  // A browser on another origin reads only safelisted response headers unless told: the web app needs these two
-  // to wait as asked and to tell a replayed answer from a fresh one.
-  app.use(
-    cors({
-      origin: config.corsOrigins === '*' ? true : config.corsOrigins,
-      maxAge: 600,
-      exposedHeaders: ['Retry-After', IDEMPOTENT_REPLAYED_HEADER],
-    }),
-  );
+  app.use(corsPolicy(config.corsOrigins));
+  // Before everything that can answer, so that every response carries the quota headers, 4xx included.
+  app.use(limitRequestsPerAddress(config.rateLimits));
 
   const openApiDocument = buildOpenApiDocument();
   app.get('/api-docs.json', (_req, res) => {

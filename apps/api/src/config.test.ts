@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       expirySweepCron: '* * * * *',
       admin: null,
       corsOrigins: '*',
+      rateLimits: { enabled: true, requestsPerIpPerMinute: 6000 },
     });
   });
 
@@ -37,6 +38,16 @@ describe('loadConfig', () => {
     ['BCRYPT_COST', '4'],
   ])('when %s is %s, then start-up fails naming it', (name, value) => {
     expect(() => loadConfig({ ...base, [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it('when CORS_ORIGIN lists origins, then each must be scheme://host[:port], as the CORS header is documented', () => {
+    const listed = 'https://holdfast.example, http://localhost:5173';
+    expect(loadConfig({ ...base, CORS_ORIGIN: listed }).corsOrigins).toEqual([
+      'https://holdfast.example',
+      'http://localhost:5173',
+    ]);
+    expect(() => loadConfig({ ...base, CORS_ORIGIN: 'https://holdfast.example/' })).toThrow(/CORS_ORIGIN/);
+    expect(() => loadConfig({ ...base, CORS_ORIGIN: `https://${'a'.repeat(300)}.example` })).toThrow(/CORS_ORIGIN/);
   });
 
   it('when ADMIN_PASSWORD is over 72 bytes, then start-up fails instead of bcrypt truncating it', () => {

@@ -3,6 +3,7 @@ import { passwordSchema } from '@holdfast/contracts';
 import { z } from 'zod';
 import { DEFAULT_DB_LIMITS, type DbLimits } from './platform/db.js';
 import { findDataDir, persistentDevSecret } from './platform/dev-secret.js';
+import { MAX_ORIGIN_LENGTH, ORIGIN_PATTERN } from './platform/cors.js';
 import type { RequestLimitSettings } from './platform/request-limits.js';
 
 /** A positive whole number (a count, or milliseconds) from the environment, with its default. */
@@ -29,14 +30,23 @@ const envSchema = z.object({
     .default('* * * * *')
     .refine((expression) => cron.validate(expression), { message: 'EXPIRY_SWEEP_CRON is not a valid cron schedule' }),
   /** Comma-separated origins allowed by CORS; `*` allows any (tokens travel in headers, not cookies). */
-  CORS_ORIGIN: z.string().default('*'),
+  CORS_ORIGIN: z
+    .string()
+    .default('*')
+    .refine(
+      (origins) =>
+        origins === '*' ||
+        origins.split(',').every((o) => o.trim().length <= MAX_ORIGIN_LENGTH && ORIGIN_PATTERN.test(o.trim())),
+      { message: `list origins as scheme://host[:port], no path, each at most ${MAX_ORIGIN_LENGTH} characters` },
+    ),
   /** Socket.IO connections one address may hold at once; 0 = unlimited. */
   MAX_SOCKETS_PER_IP: z.coerce.number().int().min(0).default(100),
-  /** `off` lifts the request-rate limits (benchmarks, acceptance harnesses); counters live in PostgreSQL. */
+  /** `off` lifts the request-rate limits (benchmarks, acceptance harnesses); the per-address quota counts in memory. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   LOGIN_FAILURES_MAX: positiveInt(10),
   LOGIN_FAILURES_WINDOW_SECONDS: positiveInt(15 * 60),
   AUTH_REQUESTS_PER_IP_PER_MINUTE: positiveInt(300),
+  REQUESTS_PER_IP_PER_MINUTE: positiveInt(6000),
   BOOKING_ATTEMPTS_PER_USER_PER_MINUTE: positiveInt(120),
   /** Live (PENDING) holds one user may have on one show; 0 = unlimited (OWASP API6: no hoarding). */
   MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW: z.coerce.number().int().min(0).max(1_000).default(1),
@@ -114,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       enabled: e.RATE_LIMITS === 'on',
       loginFailures: { points: e.LOGIN_FAILURES_MAX, windowSeconds: e.LOGIN_FAILURES_WINDOW_SECONDS },
       authRequestsPerIpPerMinute: e.AUTH_REQUESTS_PER_IP_PER_MINUTE,
+      requestsPerIpPerMinute: e.REQUESTS_PER_IP_PER_MINUTE,
       bookingAttemptsPerUserPerMinute: e.BOOKING_ATTEMPTS_PER_USER_PER_MINUTE,
     },
     bcryptCost: e.BCRYPT_COST,

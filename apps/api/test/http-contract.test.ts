@@ -1,5 +1,5 @@
 import { validate } from '@readme/openapi-parser';
-import { endpoints } from '@holdfast/contracts';
+import { endpoints, errorBodySchema, MAX_ERROR_MESSAGE_LENGTH } from '@holdfast/contracts';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
@@ -11,6 +11,11 @@ import { createLogger } from '../src/platform/logger.js';
 import { bearer, createUser } from './support/factories.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
 import supertest from 'supertest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const sourceDir = fileURLToPath(new URL('../src', import.meta.url));
 
 let app: TestApp;
 let token: string;
@@ -57,6 +62,21 @@ describe('malformed requests get a clear 4xx, never a 5xx or a stack trace', () 
         .send(body);
       expect(response.status, body).toBe(400);
     }
+  });
+
+  it('when a route that reads no body gets broken JSON anyway, then 400 INVALID_JSON, as documented', async () => {
+    const response = await app.http.get('/shows').set('content-type', 'application/json').send('{"oops":');
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('INVALID_JSON');
+    const document = (await app.http.get('/api-docs.json')).body;
+    expect(document.paths['/shows'].get.responses['400'].description).toContain('INVALID_JSON');
+  });
+
+  it('when the message would quote a very long request, then it is cut to the length the contract allows', async () => {
+    const response = await app.http.get(`/${'x'.repeat(5000)}`);
+    expect(response.status).toBe(404);
+    expect(errorBodySchema.safeParse(response.body).success).toBe(true);
+    expect(response.body.error.message.length).toBe(MAX_ERROR_MESSAGE_LENGTH);
   });
 
   it('when the route does not exist, then 404 in the same error shape', async () => {
@@ -130,6 +150,19 @@ describe('OpenAPI document and Swagger UI', () => {
       .sort();
     expect(mounted).toEqual(documented);
     expect(mounted).toHaveLength(Object.keys(endpoints).length);
+  });
+
+  it('when the API can send an error code, then some response of the document names it', async () => {
+    const documented = JSON.stringify((await app.http.get('/api-docs.json')).body.paths);
+    const sent = new Set<string>();
+    for (const file of readdirSync(sourceDir, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+      const source = readFileSync(join(sourceDir, file), 'utf8');
+      for (const [, code] of source.matchAll(/new AppError\(\s*'([A-Z][A-Z0-9_]*)'/g)) sent.add(code!);
+    }
+    sent.delete('NOT_FOUND'); // a path that no route has, so no operation of the document can name it
+    expect(sent.size).toBeGreaterThan(15);
+    expect([...sent].filter((code) => !new RegExp(`\\b${code}\\b`).test(documented))).toEqual([]);
   });
 
   it('when a person opens /api-docs/, then Swagger UI is served', async () => {

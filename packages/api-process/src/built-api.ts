@@ -27,22 +27,26 @@ export async function startBuiltApi(options: {
   env?: Record<string, string>;
   /** Print the API's output here instead of collecting it (benchmarks). */
   inheritOutput?: boolean;
+  onOutput?: (text: string) => void;
+  /** Restart on what an earlier one left (a supervisor restarting a killed API): its database, kept by stop(). */
+  restartOf?: Pick<BuiltApi, 'url' | 'databaseUrl'>;
 }): Promise<BuiltApi> {
   if (!existsSync(bundle)) throw new Error('apps/api/dist/main.js is missing: run `pnpm build` first (npm test does)');
   const databaseName = `holdfast_api_${randomBytes(5).toString('hex')}`;
-  await options.databases.createDatabase(databaseName);
-  const databaseUrl = options.databases.urlFor(databaseName);
-  const port = await freePort();
+  if (!options.restartOf) await options.databases.createDatabase(databaseName);
+  const databaseUrl = options.restartOf?.databaseUrl ?? options.databases.urlFor(databaseName);
+  const port = options.restartOf ? Number(new URL(options.restartOf.url).port) : await freePort();
   const url = `http://127.0.0.1:${port}`;
   let api: NodeProcess | null = null;
   const stop = async () => {
     await api?.stop();
-    await options.databases.dropDatabase(databaseName);
+    if (!options.restartOf) await options.databases.dropDatabase(databaseName);
   };
   try {
     api = startNodeProcess([bundle], {
       cwd: repoRoot,
       inheritOutput: options.inheritOutput,
+      onOutput: options.onOutput,
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'production',

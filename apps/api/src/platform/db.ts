@@ -107,6 +107,13 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
       });
       const tx: Queryable = { query: (text, params) => timed(client, text, params) };
       let broken: Error | undefined;
+      // The pool stops listening to a client it has lent out. A session the server ends between two statements
+      // (a restart) has no query to fail, so the client emits 'error': unheard, that crashes the process.
+      const onError = (error: Error) => {
+        broken = error;
+        outage.failed(error);
+      };
+      client.on('error', onError);
       try {
         await tx.query('BEGIN');
         const result = await fn(tx);
@@ -118,6 +125,7 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
         else await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },

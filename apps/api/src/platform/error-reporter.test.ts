@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { databaseUnavailable } from './db-faults.js';
 import { createErrorReporter } from './error-reporter.js';
 
 function capturingLogger() {
@@ -25,6 +26,14 @@ describe('error reporter', () => {
     createErrorReporter(logger).report(new Error('sweep broke'), { source: 'expiry sweep', batch: 3 });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 50, source: 'expiry sweep', batch: 3, err: { message: 'sweep broke' } });
+  });
+
+  it('when a job runs into a database outage, then one warning line is logged, without a stack', () => {
+    const { logger, lines } = capturingLogger();
+    createErrorReporter(logger).report(databaseUnavailable(new Error('ECONNREFUSED')), { source: 'expiry sweep' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 40, source: 'expiry sweep', code: 'DATABASE_UNAVAILABLE' });
+    expect(lines[0]).not.toHaveProperty('err');
   });
 
   it.each(['rejection', 'exception'])(

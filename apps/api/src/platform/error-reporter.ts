@@ -1,3 +1,4 @@
+import { AppError } from './errors.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -16,6 +17,12 @@ export interface ErrorReporter {
 export function createErrorReporter(logger: Logger, exit: (code: number) => never = process.exit): ErrorReporter {
   return {
     report(error, context) {
+      // A database that is down or busy is logged once by the outage tracker (db.ts); a job or broadcast that
+      // runs into it is expected meanwhile, so it gets one short warning line, not an error with a stack.
+      if (error instanceof AppError && error.status === 503) {
+        logger.warn({ code: error.code, ...context }, `${context.source} skipped: ${error.message}`);
+        return;
+      }
       logger.error({ err: error, ...context }, `${context.source} failed`);
     },
     crash(error, source) {

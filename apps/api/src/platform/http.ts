@@ -1,3 +1,4 @@
+import { MAX_ERROR_MESSAGE_LENGTH } from '@holdfast/contracts';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { AppError } from './errors.js';
 import type { ErrorReporter } from './error-reporter.js';
@@ -45,6 +46,8 @@ export function toAppError(error: unknown): AppError | null {
   return null;
 }
 
+const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
 /** Known errors become their wire body; anything else is reported and answered with a bare 500. */
 export const errorHandler =
   (reporter: ErrorReporter): ErrorRequestHandler =>
@@ -56,7 +59,8 @@ export const errorHandler =
     if (appError.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
     const body: { code: string; message: string; details?: unknown } = {
       code: appError.code,
-      message: appError.message,
+      // A message can quote the request (a path, every invalid field): the contract bounds its length.
+      message: truncate(appError.message, MAX_ERROR_MESSAGE_LENGTH),
     };
     if (appError.details !== undefined) body.details = appError.details;
     res.status(appError.status).json({ error: body });

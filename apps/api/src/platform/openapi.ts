@@ -5,60 +5,100 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAYED_HEADER,
   idempotencyKeySchema,
+  idSchema,
   type Endpoint,
 } from '@holdfast/contracts';
 import { z } from 'zod';
+import { MAX_RETRY_AFTER_SECONDS } from './errors.js';
+import { MAX_ORIGIN_LENGTH, ORIGIN_PATTERN } from './cors.js';
+import { QUOTA_POLICY } from './request-quota.js';
 
-/** Errors every endpoint can answer, by access level and whether it reads a body. */
+/** Errors every endpoint can answer, by access level and whether it reads a body, with the codes they carry. */
 function commonErrors(endpoint: Endpoint): Record<number, string> {
-  const errors: Record<number, string> = {};
-  if (endpoint.body) {
-    errors[400] = 'Invalid input or malformed JSON';
-    errors[413] = 'Request body too large';
-    errors[415] = 'Request body is not application/json';
-  }
-  if (endpoint.access !== 'public') errors[401] = 'Missing, invalid or expired bearer token';
-  if (endpoint.access === 'admin') errors[403] = 'Only administrators can do this';
+  // Every route parses a JSON body if one is sent, so even a route that reads none can answer 400/413/415.
+  const errors: Record<number, string> = {
+    400: endpoint.body
+      ? 'VALIDATION_ERROR (details.fields names each problem), INVALID_JSON or BAD_REQUEST'
+      : 'INVALID_JSON or BAD_REQUEST: this route reads no body, but one was sent and could not be read',
+    413: 'PAYLOAD_TOO_LARGE: the request body is over 16 kB',
+    415: 'UNSUPPORTED_MEDIA_TYPE: the request body is not UTF-8 application/json',
+    429: 'RATE_LIMITED: too many requests from this address (REQUESTS_PER_IP_PER_MINUTE)',
+    500: 'INTERNAL_ERROR: unexpected server error (logged, never echoed)',
+  };
+  if (endpoint.access !== 'public') errors[401] = 'UNAUTHENTICATED: missing, invalid or expired bearer token';
+  if (endpoint.access === 'admin') errors[403] = 'FORBIDDEN: only administrators can do this';
   if (endpoint.idempotent) {
-    errors[400] = [errors[400], `INVALID_IDEMPOTENCY_KEY: ${IDEMPOTENCY_KEY_HEADER} is empty, too long or not ASCII`]
-      .filter(Boolean)
-      .join('; ');
+    errors[400] += `; INVALID_IDEMPOTENCY_KEY: ${IDEMPOTENCY_KEY_HEADER} is empty, over 255 characters or not ASCII`;
+    errors[409] = `IDEMPOTENCY_KEY_IN_USE: a request with this ${IDEMPOTENCY_KEY_HEADER} is still running`;
+    errors[422] = `IDEMPOTENCY_KEY_REUSED: this ${IDEMPOTENCY_KEY_HEADER} was used for a different request`;
   }
-  errors[500] = 'Unexpected server error';
   if (!endpoint.offline) {
-    errors[503] = 'BUSY (a lock or the pool waited too long) or DATABASE_UNAVAILABLE; retry after Retry-After';
+    errors[503] = 'BUSY (a lock or the pool waited too long) or DATABASE_UNAVAILABLE';
   }
   return errors;
 }
 
-/** What idempotent endpoints add to their own errors. */
-function idempotencyErrors(endpoint: Endpoint): Record<number, string> {
-  if (!endpoint.idempotent) return {};
-  const inUse = `IDEMPOTENCY_KEY_IN_USE: a request with this ${IDEMPOTENCY_KEY_HEADER} is still running`;
-  return {
-    409: [endpoint.errors[409], inUse].filter(Boolean).join('; or '),
-    422: `IDEMPOTENCY_KEY_REUSED: this ${IDEMPOTENCY_KEY_HEADER} was used for a different request`,
-  };
-}
+const text = (maxLength: number, pattern?: string) => ({
+  type: 'string' as const,
+  maxLength,
+  ...(pattern ? { pattern } : {}),
+});
 
-const successHeaders = (endpoint: Endpoint) =>
-  endpoint.idempotent
-    ? {
-        headers: {
-          [IDEMPOTENT_REPLAYED_HEADER]: {
-            description: `"true" when this is the stored answer to an earlier ${IDEMPOTENCY_KEY_HEADER}`,
-            schema: { type: 'string' as const, enum: ['true'] },
-          },
-        },
-      }
-    : {};
+/** Sent on every response by the middleware in front of all routes (app.ts); README's configuration table. */
+const everyResponseHeaders = {
+  'RateLimit-Policy': {
+    description:
+      'The per-address request quota (IETF draft-ietf-httpapi-ratelimit-headers), counted by each API instance: ' +
+      `\`"${QUOTA_POLICY}";q=<requests>;w=60\`. Absent when RATE_LIMITS=off.`,
+    schema: text(64, `^"${QUOTA_POLICY}";q=\\d+;w=60$`),
+  },
+  RateLimit: {
+    description:
+      `What is left of the quota: \`"${QUOTA_POLICY}";r=<requests left>;t=<seconds until it is renewed>\`. ` +
+      'Absent when RATE_LIMITS=off.',
+    schema: text(64, `^"${QUOTA_POLICY}";r=\\d+;t=\\d+$`),
+  },
+  'Access-Control-Allow-Origin': {
+    description: "`*`, or the request's Origin when it is one of CORS_ORIGIN (absent for any other origin)",
+    schema: text(MAX_ORIGIN_LENGTH, `^(\\*|${ORIGIN_PATTERN.source.slice(1, -1)})$`),
+  },
+};
 
-/** 503 and 429 always say when to retry; so does an idempotent endpoint's 409 for a key still in use. */
-const retryAfterStatuses = (endpoint: Endpoint) => (endpoint.idempotent ? ['409', '429', '503'] : ['429', '503']);
+const replayedHeader = {
+  [IDEMPOTENT_REPLAYED_HEADER]: {
+    description: `"true" when this is the stored answer to an earlier request with the same ${IDEMPOTENCY_KEY_HEADER}`,
+    schema: { type: 'string' as const, enum: ['true'], maxLength: 4 },
+  },
+};
 
 const retryAfterHeader = {
-  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const } },
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    schema: { type: 'integer' as const, format: 'int32', minimum: 1, maximum: MAX_RETRY_AFTER_SECONDS },
+  },
 };
+
+/** 503 and 429 always say when to retry; so does an idempotent endpoint's 409 (its key may still be in use). */
+const saysWhenToRetry = (endpoint: Endpoint, status: number) =>
+  status === 503 || status === 429 || (status === 409 && endpoint.idempotent === true);
+
+const describeError = (endpoint: Endpoint, status: number, description: string) => ({
+  description,
+  headers: { ...everyResponseHeaders, ...(saysWhenToRetry(endpoint, status) ? retryAfterHeader : {}) },
+  content: { 'application/json': { schema: errorBodySchema } },
+});
+
+/** An endpoint's own reasons for a status come first; the ones every endpoint shares follow. */
+function errorResponses(endpoint: Endpoint) {
+  const common = commonErrors(endpoint);
+  const statuses = new Set([...Object.keys(common), ...Object.keys(endpoint.errors)].map(Number));
+  return Object.fromEntries(
+    [...statuses].map((status) => {
+      const reasons = [endpoint.errors[status], common[status]].filter((reason) => reason !== undefined);
+      return [status, describeError(endpoint, status, reasons.join('; '))];
+    }),
+  );
+}
 
 const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
@@ -69,22 +109,13 @@ export function buildOpenApiDocument() {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
+    description:
+      'The token from /auth/register or /auth/login. It follows RFC8725 for HS256: the algorithm is pinned when ' +
+      'signing and verifying (never `none`), the issuer is checked and a token without an expiry is refused; ' +
+      'the key, JWT_SECRET, should be 32+ random characters (RFC8725 section 3.5).',
   });
 
   for (const endpoint of Object.values(endpoints) as Endpoint[]) {
-    const errorResponses = Object.fromEntries(
-      Object.entries({ ...commonErrors(endpoint), ...endpoint.errors, ...idempotencyErrors(endpoint) }).map(
-        ([status, description]) => [
-          status,
-          {
-            description: description ?? 'Error',
-            ...(retryAfterStatuses(endpoint).includes(status) ? { headers: retryAfterHeader } : {}),
-            content: { 'application/json': { schema: errorBodySchema } },
-          },
-        ],
-      ),
-    );
-    const hasId = endpoint.path.includes(':id');
     registry.registerPath({
       method: endpoint.method,
       path: toOpenApiPath(endpoint.path),
@@ -92,7 +123,7 @@ export function buildOpenApiDocument() {
       tags: [endpoint.tag],
       security: endpoint.access === 'public' ? [] : [{ [bearer.name]: [] }],
       request: {
-        ...(hasId ? { params: z.object({ id: z.coerce.number().int().positive() }) } : {}),
+        ...(endpoint.path.includes(':id') ? { params: z.object({ id: idSchema }) } : {}),
         ...(endpoint.idempotent
           ? { headers: z.object({ [IDEMPOTENCY_KEY_HEADER]: idempotencyKeySchema.optional() }) }
           : {}),
@@ -101,14 +132,12 @@ export function buildOpenApiDocument() {
           : {}),
       },
       responses: {
-        [endpoint.status]: endpoint.response
-          ? {
-              description: 'Success',
-              ...successHeaders(endpoint),
-              content: { 'application/json': { schema: endpoint.response } },
-            }
-          : { description: 'Success, no content' },
-        ...errorResponses,
+        [endpoint.status]: {
+          description: endpoint.response ? 'Success' : 'Success, no content',
+          headers: { ...everyResponseHeaders, ...(endpoint.idempotent ? replayedHeader : {}) },
+          ...(endpoint.response ? { content: { 'application/json': { schema: endpoint.response } } } : {}),
+        },
+        ...errorResponses(endpoint),
       },
     });
   }
@@ -120,7 +149,9 @@ export function buildOpenApiDocument() {
       version: '0.1.0',
       description:
         'Book places on shows with a fixed number of places. Holds last BOOKING_HOLD_SECONDS; ' +
-        'live availability is pushed over Socket.IO as `showsUpdated`.',
+        'live availability is pushed over Socket.IO as `showsUpdated`. Every request counts against a ' +
+        'per-address quota announced in the RateLimit-Policy and RateLimit headers; sign-in, registration and ' +
+        'booking have stricter limits of their own. A refusal is 429 RATE_LIMITED with Retry-After.',
     },
     servers: [{ url: '/' }],
   });

@@ -1,8 +1,12 @@
 import type { RequestHandler } from 'express';
 import type { Db } from './db.js';
 import { createRateLimit, type RateLimit, type RateLimitRule } from './rate-limits.js';
+import type { RequestQuotaSettings } from './request-quota.js';
 
-/** The API's three request limits (README's configuration table), built once from the configuration. */
+/**
+ * The API's three finer request limits (README's configuration table), built once from the configuration and
+ * kept in PostgreSQL; the coarse per-address quota on every request is request-quota.ts.
+ */
 export interface RequestLimits {
   /** Failed sign-ins per account (lower-cased email); a success clears them (ASVS 2.2.1). */
   loginFailures: RateLimit;
@@ -12,8 +16,8 @@ export interface RequestLimits {
   bookingAttempts: RateLimit;
 }
 
-export interface RequestLimitSettings {
-  enabled: boolean;
+/** `enabled` (RATE_LIMITS) covers these limits and the per-address quota alike. */
+export interface RequestLimitSettings extends RequestQuotaSettings {
   loginFailures: { points: number; windowSeconds: number };
   authRequestsPerIpPerMinute: number;
   bookingAttemptsPerUserPerMinute: number;

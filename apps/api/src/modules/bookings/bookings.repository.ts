@@ -1,4 +1,4 @@
-import type { Booking, BookingStatus } from '@holdfast/contracts';
+import { MAX_LISTED_BOOKINGS, type Booking, type BookingStatus } from '@holdfast/contracts';
 import { pgErrorCode, type Queryable } from '../../platform/db.js';
 import { showNotFound } from '../shows/index.js';
 import { holdExists, showStarted, soldOut } from './bookings.errors.js';
@@ -114,18 +114,20 @@ export async function markCancelled(tx: Queryable, bookingId: number): Promise<B
   return toBooking(rows[0]!);
 }
 
+/** The newest MAX_LISTED_BOOKINGS first (the contract's bound on the list). */
 export async function listUserBookings(db: Queryable, userId: number): Promise<Booking[]> {
   const { rows } = await db.query<BookingRow>(
-    `SELECT ${LIVE_BOOKING} FROM bookings WHERE user_id = $1 ORDER BY created_at DESC, id DESC`,
-    [userId],
+    `SELECT ${LIVE_BOOKING} FROM bookings WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
+    [userId, MAX_LISTED_BOOKINGS],
   );
   return rows.map(toBooking);
 }
 
+/** The newest MAX_LISTED_BOOKINGS first (the contract's bound on the list). */
 export async function listBookingsOfShow(db: Queryable, showId: number): Promise<BookingWithOwner[]> {
   const { rows } = await db.query<BookingRow>(
-    `SELECT ${LIVE_BOOKING} FROM bookings WHERE show_id = $1 ORDER BY created_at DESC, id DESC`,
-    [showId],
+    `SELECT ${LIVE_BOOKING} FROM bookings WHERE show_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
+    [showId, MAX_LISTED_BOOKINGS],
   );
   return rows.map((row) => ({ ...toBooking(row), userId: row.user_id }));
 }

@@ -1,4 +1,4 @@
-import type { Show } from '@holdfast/contracts';
+import { MAX_LISTED_SHOWS, type Show } from '@holdfast/contracts';
 import { pgErrorCode, type Queryable } from '../../platform/db.js';
 import { showHasBookings } from './shows.errors.js';
 
@@ -23,8 +23,13 @@ const SHOW_COLUMNS = 'id, name, start_time, total_slots, available_slots';
 const SHOW_IS_BOOKED = 'BOOKD';
 
 // Reads go through the live_shows view, the one place that counts lapsed holds as free (ADR 0002).
+/** In start-time order, the MAX_LISTED_SHOWS that start last: long-past shows are the ones left out. */
 export async function listShows(db: Queryable): Promise<Show[]> {
-  const { rows } = await db.query<ShowRow>(`SELECT ${SHOW_COLUMNS} FROM live_shows ORDER BY start_time, id`);
+  const { rows } = await db.query<ShowRow>(
+    `SELECT * FROM (SELECT ${SHOW_COLUMNS} FROM live_shows ORDER BY start_time DESC, id DESC LIMIT $1) latest
+     ORDER BY start_time, id`,
+    [MAX_LISTED_SHOWS],
+  );
   return rows.map(toShow);
 }
 
