@@ -67,7 +67,7 @@ export function createApp({ db, events, config, reporter, passwords = createPass
     showQueue: createKeyedQueue({
       concurrency: config.maxBookingsInFlightPerShow,
       maxWaitMs: config.db.lockTimeoutMs,
-      maxQueued: 1_000,
+      maxQueued: config.maxBookingsQueuedPerShow,
     }),
   });
   app.use(router);

@@ -40,6 +40,8 @@ const envSchema = z.object({
   BOOKING_ATTEMPTS_PER_USER_PER_MINUTE: positiveInt(120),
   /** Bookings of one show that may hold a database connection at once; the rest wait in memory. */
   MAX_BOOKINGS_IN_FLIGHT_PER_SHOW: positiveInt(4),
+  /** Bookings of one show that may wait for those at once; a standing queue is held to a quarter of it. */
+  MAX_BOOKINGS_QUEUED_PER_SHOW: positiveInt(256),
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(10),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
@@ -55,6 +57,7 @@ const envSchema = z.object({
   DB_LOCK_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.lockTimeoutMs),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.idleInTransactionTimeoutMs),
   DB_QUERY_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.queryTimeoutMs),
+  DB_POOL_MAX_QUEUED: positiveInt(DEFAULT_DB_LIMITS.poolMaxQueued),
 });
 
 export type Config = Readonly<{
@@ -68,6 +71,7 @@ export type Config = Readonly<{
   corsOrigins: string[] | '*';
   maxSocketsPerIp: number;
   maxBookingsInFlightPerShow: number;
+  maxBookingsQueuedPerShow: number;
   rateLimits: RequestLimitSettings;
   bcryptCost: number;
   seedDemoData: boolean;
@@ -106,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     corsOrigins: e.CORS_ORIGIN === '*' ? '*' : e.CORS_ORIGIN.split(',').map((origin) => origin.trim()),
     maxSocketsPerIp: e.MAX_SOCKETS_PER_IP,
     maxBookingsInFlightPerShow: e.MAX_BOOKINGS_IN_FLIGHT_PER_SHOW,
+    maxBookingsQueuedPerShow: e.MAX_BOOKINGS_QUEUED_PER_SHOW,
     rateLimits: {
       enabled: e.RATE_LIMITS === 'on',
       loginFailures: { points: e.LOGIN_FAILURES_MAX, windowSeconds: e.LOGIN_FAILURES_WINDOW_SECONDS },
@@ -122,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       lockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
       idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
+      poolMaxQueued: e.DB_POOL_MAX_QUEUED,
     },
   });
 }

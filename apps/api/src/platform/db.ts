@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { createAdmissionQueue } from './admission-queue.js';
 import { busy, classifyDbFault, databaseUnavailable } from './db-faults.js';
 import type { Logger } from './logger.js';
 
@@ -27,6 +28,8 @@ export interface DbLimits {
   idleInTransactionTimeoutMs: number;
   /** Client-side bound for a server that stops answering altogether (SIGSTOP, a dead network). */
   queryTimeoutMs: number;
+  /** Requests waiting for a connection at most, in a burst (admission-policy.ts); each waits connectTimeoutMs. */
+  poolMaxQueued: number;
 }
 
 export const DEFAULT_DB_LIMITS: DbLimits = {
@@ -36,6 +39,7 @@ export const DEFAULT_DB_LIMITS: DbLimits = {
   lockTimeoutMs: 2_000,
   idleInTransactionTimeoutMs: 10_000,
   queryTimeoutMs: 6_000,
+  poolMaxQueued: 1_000,
 };
 const HEALTH_TIMEOUT_MS = 800;
 
@@ -89,7 +93,7 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
     return result;
   };
 
-  return {
+  const direct: Db = {
     query: (text, params) => timed(pool, text, params),
     async withTransaction(fn) {
       const client = await pool.connect().catch((error: unknown) => {
@@ -132,6 +136,18 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
     async close() {
       await Promise.all([pool.end(), healthPool.end()]);
     },
+  };
+  // Requests wait for a connection here rather than in pg's own queue, which can only time out: a queue that
+  // keeps growing is refused at once. At most poolMax tasks pass, so pg always has a connection for them.
+  const gate = createAdmissionQueue({
+    concurrency: l.poolMax,
+    maxWaitMs: l.connectTimeoutMs,
+    maxQueued: l.poolMaxQueued,
+  });
+  return {
+    ...direct,
+    query: (text, params) => gate.run(() => direct.query(text, params)),
+    withTransaction: (fn) => gate.run(() => direct.withTransaction(fn)),
   };
 }
 
