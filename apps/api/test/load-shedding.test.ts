@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdSlots as holdSlotsWithin } from '../src/modules/bookings/bookings.repository.js';
 import { createDb } from '../src/platform/db.js';
+import { deadlineIn } from '../src/platform/deadline.js';
 import { createLogger } from '../src/platform/logger.js';
 import { bearer, book, createShow, createUser, storedCounts } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -76,6 +78,34 @@ describe("a burst larger than one show's queue", () => {
     expect(requests.filter((r) => r.answer.status === 201)).toHaveLength(5);
     expect(requests.every((r) => r.answer.status === 201 || r.answer.status === 503)).toBe(true);
     expect(await storedCounts(app, show.id)).toMatchObject({ bookings: 5, held: 5, available: 45 });
+  });
+});
+
+describe('one deadline for a booking', () => {
+  it("when the show's lock is stuck, then a booking waits for it only until its deadline", async () => {
+    const show = await createShow(app, { totalSlots: 5 });
+    const { user } = await createUser(app);
+    const release = await holdShowLock(app.databaseUrl, show.id);
+    // The pool's own lock_timeout is 20 s here (statements may run 30 s); the booking has 300 ms left.
+    const outcome = holdSlotsWithin(app.db, {
+      showId: show.id,
+      userId: user.id,
+      quantity: 1,
+      holdSeconds: 60,
+      deadline: deadlineIn(300),
+    });
+    const settled = outcome.then(
+      () => 'booked',
+      () => 'refused',
+    );
+    try {
+      // Far longer than the deadline: a booking still waiting now would get the lock and succeed.
+      await Promise.race([settled, sleep(3_000)]);
+    } finally {
+      await release();
+    }
+    await expect(outcome).rejects.toMatchObject({ status: 503, code: 'BUSY' });
+    expect((await storedCounts(app, show.id)).bookings).toBe(0);
   });
 });
 

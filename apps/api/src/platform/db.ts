@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { createAdmissionQueue } from './admission-queue.js';
 import { busy, classifyDbFault, databaseUnavailable } from './db-faults.js';
+import type { Deadline } from './deadline.js';
 import type { Logger } from './logger.js';
 
 // int8 (bigint) arrives as a string by default; our counts and sums fit in a JS number.
@@ -14,6 +15,15 @@ export interface Queryable {
 export interface Db extends Queryable {
   /** BEGIN, fn(client), COMMIT; ROLLBACK when fn throws; the client always goes back to the pool. */
   withTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * One statement that waits for a connection no later than `deadline` and is cancelled there (503 BUSY),
+   * whatever it waits for inside. It goes as a simple query, which carries no parameters: inline only values
+   * you have checked (integers).
+   */
+  queryWithin<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    deadline: Deadline,
+    text: string,
+  ): Promise<pg.QueryResult<R>>;
   /** Answers within `HEALTH_TIMEOUT_MS` whatever the pool is doing, or throws DATABASE_UNAVAILABLE. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -93,7 +103,7 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
     return result;
   };
 
-  const direct: Db = {
+  const direct: Omit<Db, 'queryWithin'> = {
     query: (text, params) => timed(pool, text, params),
     async withTransaction(fn) {
       const client = await pool.connect().catch((error: unknown) => {
@@ -148,6 +158,16 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
     ...direct,
     query: (text, params) => gate.run(() => direct.query(text, params)),
     withTransaction: (fn) => gate.run(() => direct.withTransaction(fn)),
+    queryWithin: <R extends pg.QueryResultRow>(deadline: Deadline, text: string) =>
+      gate.run(async () => {
+        // statement_timeout is armed as a statement starts, so a statement of its own sets it, in the same simple
+        // query: PostgreSQL times each statement of such a string on its own, and SET LOCAL ends with the
+        // transaction around them. lock_timeout would not do: it bounds each lock wait, and a row lock can take
+        // two (the tuple, then its holder), so the second booking in line waited twice as long. 0 = no limit.
+        const ms = Math.max(1, Math.floor(deadline.remainingMs()));
+        const results = (await direct.query(`SET LOCAL statement_timeout = ${ms}; ${text}`)) as unknown;
+        return (results as pg.QueryResult<R>[])[1]!;
+      }, deadline),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Booking } from '@holdfast/contracts';
-import type { Queryable } from '../../platform/db.js';
+import type { Db } from '../../platform/db.js';
+import type { Deadline } from '../../platform/deadline.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { holdSlots } from './bookings.repository.js';
 
@@ -7,12 +8,14 @@ import { holdSlots } from './bookings.repository.js';
  * Holds slots on a show. The show's row lock serialises every booking of that show, so of many people
  * pressing "Book" for the last slot exactly one gets it and the others get 409 SOLD_OUT. The whole
  * transaction is one round trip (the `book_slots` function), so the lock is held as briefly as possible.
+ * Past `deadline` nobody waits for the lock any more: 503 BUSY.
  */
 export async function bookSlots(
-  deps: { db: Queryable; events: DomainEvents; holdSeconds: number },
+  deps: { db: Db; events: DomainEvents; holdSeconds: number },
   input: { userId: number; showId: number; quantity: number },
+  deadline: Deadline,
 ): Promise<Booking> {
-  const booking = await holdSlots(deps.db, { ...input, holdSeconds: deps.holdSeconds });
+  const booking = await holdSlots(deps.db, { ...input, holdSeconds: deps.holdSeconds, deadline });
   deps.events.availabilityChanged({ showIds: [input.showId], holdExpiresAt: new Date(booking.expiresAt) });
   return booking;
 }

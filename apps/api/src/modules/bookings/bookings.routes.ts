@@ -1,5 +1,6 @@
 import { endpoints } from '@holdfast/contracts';
 import type { Db } from '../../platform/db.js';
+import { deadlineIn } from '../../platform/deadline.js';
 import type { DomainEvents } from '../../platform/events.js';
 import type { RateLimit } from '../../platform/rate-limits.js';
 import type { KeyedQueue } from '../../platform/keyed-queue.js';
@@ -15,15 +16,25 @@ import { listShowBookings } from './list-show-bookings.js';
 
 export function mountBookingRoutes(
   mount: Mount,
-  deps: { db: Db; events: DomainEvents; holdSeconds: number; bookingAttempts: RateLimit; showQueue: KeyedQueue },
+  deps: {
+    db: Db;
+    events: DomainEvents;
+    holdSeconds: number;
+    bookingAttempts: RateLimit;
+    showQueue: KeyedQueue;
+    /** One deadline for all of a booking's waits: its show's queue, a connection, the show's lock. */
+    bookingDeadlineMs: number;
+  },
 ) {
   const own = (params: Record<string, string>, userId: number) => ({
     userId,
     bookingId: parsePathId(params.id, bookingNotFound),
   });
   mount(endpoints.createBooking, async ({ body, auth }) => {
+    const deadline = deadlineIn(deps.bookingDeadlineMs);
     await deps.bookingAttempts.consume(String(auth.userId));
-    return deps.showQueue.run(body.showId, () => bookSlots(deps, { userId: auth.userId, ...body }));
+    const input = { userId: auth.userId, ...body };
+    return deps.showQueue.run(body.showId, () => bookSlots(deps, input, deadline), deadline);
   });
   mount(endpoints.confirmBooking, ({ body, auth }) => confirmBooking(deps, { userId: auth.userId, ...body }));
   // Mounted before /bookings/:id so "my-bookings" is never read as an id.
