@@ -19,6 +19,7 @@ import { createTokens } from '../src/modules/auth/tokens.js';
 import { insertUser } from '../src/modules/auth/users.repository.js';
 import { insertShow } from '../src/modules/shows/shows.repository.js';
 import { createDb } from '../src/platform/db.js';
+import { deadlineIn } from '../src/platform/deadline.js';
 import { createDomainEvents } from '../src/platform/events.js';
 import { createLogger } from '../src/platform/logger.js';
 
@@ -123,10 +124,8 @@ async function main() {
       if (status !== 201) throw new Error(`HTTP ${status}`);
     },
     'bookSlots use case (no HTTP)': (showId) => async (i) => {
-      await bookSlots(
-        { db, events, holdSeconds: 120, maxHoldsPerShow: 0 },
-        { userId: users[i % users.length]!.id, showId, quantity: 1 },
-      );
+      const input = { userId: users[i % users.length]!.id, showId, quantity: 1 };
+      await bookSlots({ db, events, holdSeconds: 120, maxHoldsPerShow: 0 }, input, deadlineIn(2_000));
     },
     'raw PostgreSQL, one statement': (showId) => async (i) => {
       // The least any booking can cost: decrement-if-enough and insert in one autocommit statement.

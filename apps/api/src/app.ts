@@ -67,12 +67,13 @@ export function createApp({ db, events, config, reporter, passwords = createPass
     holdSeconds: config.bookingHoldSeconds,
     maxHoldsPerShow: config.maxActiveHoldsPerUserPerShow,
     bookingAttempts: limits.bookingAttempts,
-    // A show's bookings wait here, not in the pool, for as long as they would wait on its row lock.
+    // A show's bookings wait here, not in the pool; one deadline, as long as a lock wait, covers all their waits.
     showQueue: createKeyedQueue({
       concurrency: config.maxBookingsInFlightPerShow,
       maxWaitMs: config.db.lockTimeoutMs,
-      maxQueued: 1_000,
+      maxQueued: config.maxBookingsQueuedPerShow,
     }),
+    bookingDeadlineMs: config.db.lockTimeoutMs,
   });
   app.use(router);
 

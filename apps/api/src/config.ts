@@ -52,6 +52,8 @@ const envSchema = z.object({
   MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW: z.coerce.number().int().min(0).max(1_000).default(1),
   /** Bookings of one show that may hold a database connection at once; the rest wait in memory. */
   MAX_BOOKINGS_IN_FLIGHT_PER_SHOW: positiveInt(4),
+  /** Bookings of one show that may wait for those at once; a standing queue is held to a quarter of it. */
+  MAX_BOOKINGS_QUEUED_PER_SHOW: positiveInt(256),
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(10),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
@@ -67,6 +69,7 @@ const envSchema = z.object({
   DB_LOCK_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.lockTimeoutMs),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.idleInTransactionTimeoutMs),
   DB_QUERY_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.queryTimeoutMs),
+  DB_POOL_MAX_QUEUED: positiveInt(DEFAULT_DB_LIMITS.poolMaxQueued),
 });
 
 export type Config = Readonly<{
@@ -81,6 +84,7 @@ export type Config = Readonly<{
   maxSocketsPerIp: number;
   maxBookingsInFlightPerShow: number;
   maxActiveHoldsPerUserPerShow: number;
+  maxBookingsQueuedPerShow: number;
   rateLimits: RequestLimitSettings;
   bcryptCost: number;
   seedDemoData: boolean;
@@ -120,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxSocketsPerIp: e.MAX_SOCKETS_PER_IP,
     maxBookingsInFlightPerShow: e.MAX_BOOKINGS_IN_FLIGHT_PER_SHOW,
     maxActiveHoldsPerUserPerShow: e.MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW,
+    maxBookingsQueuedPerShow: e.MAX_BOOKINGS_QUEUED_PER_SHOW,
     rateLimits: {
       enabled: e.RATE_LIMITS === 'on',
       loginFailures: { points: e.LOGIN_FAILURES_MAX, windowSeconds: e.LOGIN_FAILURES_WINDOW_SECONDS },
@@ -137,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       lockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
       idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
+      poolMaxQueued: e.DB_POOL_MAX_QUEUED,
     },
   });
 }

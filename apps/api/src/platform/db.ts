@@ -1,5 +1,7 @@
 import pg from 'pg';
+import { createAdmissionQueue } from './admission-queue.js';
 import { busy, classifyDbFault, databaseUnavailable } from './db-faults.js';
+import type { Deadline } from './deadline.js';
 import type { Logger } from './logger.js';
 
 // int8 (bigint) arrives as a string by default; our counts and sums fit in a JS number.
@@ -14,13 +16,33 @@ export interface Queryable {
 export interface Transactional extends Queryable {
   /** BEGIN, fn(client), COMMIT; ROLLBACK when fn throws; the client always goes back to the pool. */
   withTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * One statement that waits for a connection no later than `deadline` and is cancelled there (503 BUSY),
+   * whatever it waits for inside. It goes as a simple query, which carries no parameters: inline only values
+   * you have checked (integers).
+   */
+  queryWithin<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    deadline: Deadline,
+    text: string,
+  ): Promise<pg.QueryResult<R>>;
 }
 
 /** A running transaction seen as a Transactional: nested work joins it and commits or rolls back with it. */
 export const joinTransaction = (tx: Queryable): Transactional => ({
   query: (text, params) => tx.query(text, params),
   withTransaction: (fn) => fn(tx),
+  // The connection is already ours, so only the statement is bounded; the bound ends with the statement, so
+  // what the transaction does next (storing an idempotent answer, COMMIT) has the pool's usual limit again.
+  queryWithin: async <R extends pg.QueryResultRow>(deadline: Deadline, text: string) => {
+    const results = (await tx.query(
+      `SET LOCAL statement_timeout = ${timeoutFor(deadline)}; ${text}; SET LOCAL statement_timeout TO DEFAULT`,
+    )) as unknown;
+    return (results as pg.QueryResult<R>[])[1]!;
+  },
 });
+
+/** statement_timeout for what is left of a deadline; never 0, which would mean no limit at all. */
+const timeoutFor = (deadline: Deadline) => Math.max(1, Math.floor(deadline.remainingMs()));
 
 export interface Db extends Transactional {
   /** Answers within `HEALTH_TIMEOUT_MS` whatever the pool is doing, or throws DATABASE_UNAVAILABLE. */
@@ -37,6 +59,8 @@ export interface DbLimits {
   idleInTransactionTimeoutMs: number;
   /** Client-side bound for a server that stops answering altogether (SIGSTOP, a dead network). */
   queryTimeoutMs: number;
+  /** Requests waiting for a connection at most, in a burst (admission-policy.ts); each waits connectTimeoutMs. */
+  poolMaxQueued: number;
 }
 
 export const DEFAULT_DB_LIMITS: DbLimits = {
@@ -46,6 +70,7 @@ export const DEFAULT_DB_LIMITS: DbLimits = {
   lockTimeoutMs: 2_000,
   idleInTransactionTimeoutMs: 10_000,
   queryTimeoutMs: 6_000,
+  poolMaxQueued: 1_000,
 };
 const HEALTH_TIMEOUT_MS = 800;
 
@@ -99,7 +124,7 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
     return result;
   };
 
-  return {
+  const direct: Omit<Db, 'queryWithin'> = {
     query: (text, params) => timed(pool, text, params),
     async withTransaction(fn) {
       const client = await pool.connect().catch((error: unknown) => {
@@ -150,6 +175,29 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
     async close() {
       await Promise.all([pool.end(), healthPool.end()]);
     },
+  };
+  // Requests wait for a connection here rather than in pg's own queue, which can only time out: a queue that
+  // keeps growing is refused at once. At most poolMax tasks pass, so pg always has a connection for them.
+  const gate = createAdmissionQueue({
+    concurrency: l.poolMax,
+    maxWaitMs: l.connectTimeoutMs,
+    maxQueued: l.poolMaxQueued,
+  });
+  return {
+    ...direct,
+    query: (text, params) => gate.run(() => direct.query(text, params)),
+    withTransaction: (fn) => gate.run(() => direct.withTransaction(fn)),
+    queryWithin: <R extends pg.QueryResultRow>(deadline: Deadline, text: string) =>
+      gate.run(async () => {
+        // statement_timeout is armed as a statement starts, so a statement of its own sets it, in the same simple
+        // query: PostgreSQL times each statement of such a string on its own, and SET LOCAL ends with the
+        // transaction around them. lock_timeout would not do: it bounds each lock wait, and a row lock can take
+        // two (the tuple, then its holder), so the second booking in line waited twice as long. 0 = no limit.
+        const results = (await direct.query(
+          `SET LOCAL statement_timeout = ${timeoutFor(deadline)}; ${text}`,
+        )) as unknown;
+        return (results as pg.QueryResult<R>[])[1]!;
+      }, deadline),
   };
 }
 

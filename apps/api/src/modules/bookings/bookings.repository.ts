@@ -1,5 +1,6 @@
 import { MAX_LISTED_BOOKINGS, type Booking, type BookingStatus } from '@holdfast/contracts';
-import { pgErrorCode, type Queryable } from '../../platform/db.js';
+import { pgErrorCode, type Queryable, type Transactional } from '../../platform/db.js';
+import type { Deadline } from '../../platform/deadline.js';
 import { showNotFound } from '../shows/index.js';
 import { holdExists, showStarted, soldOut } from './bookings.errors.js';
 
@@ -33,6 +34,11 @@ const LIVE_BOOKING = `id, show_id, user_id, quantity, created_at, expires_at, co
   live_booking_status(status, expires_at) AS status`;
 const STORED_BOOKING = 'id, show_id, user_id, quantity, status, created_at, expires_at, confirmed_at, cancelled_at';
 
+const integer = (value: number) => {
+  if (!Number.isSafeInteger(value)) throw new TypeError(`expected an integer, got ${value}`);
+  return String(value);
+};
+
 /** SQLSTATEs raised by `book_slots` (migration 1700000000004). */
 const NO_SUCH_SHOW = 'NOSHW';
 const SHOW_HAS_STARTED = 'STRTD';
@@ -42,19 +48,28 @@ const HOLD_CAP_REACHED = 'HOLDX';
 /**
  * The booking transaction, run by the `book_slots` function in one round trip: lock the show row and reclaim
  * its lapsed holds (`lock_show`), check the user's hold cap, check and take the slots, insert the PENDING hold.
+ * Whatever it waits for (a connection, the show's lock) it stops waiting at `deadline`.
  */
 export async function holdSlots(
-  db: Queryable,
-  input: { showId: number; userId: number; quantity: number; holdSeconds: number; maxHolds: number },
+  db: Transactional,
+  input: {
+    showId: number;
+    userId: number;
+    quantity: number;
+    holdSeconds: number;
+    maxHolds: number;
+    deadline: Deadline;
+  },
 ): Promise<Booking> {
   try {
-    const { rows } = await db.query<BookingRow>(`SELECT ${STORED_BOOKING} FROM book_slots($1, $2, $3, $4, $5)`, [
-      input.showId,
-      input.userId,
-      input.quantity,
-      input.holdSeconds,
-      input.maxHolds,
-    ]);
+    // queryWithin takes no parameters: the five are integers, checked, so nothing but digits reaches the SQL.
+    const args = [input.showId, input.userId, input.quantity, input.holdSeconds, input.maxHolds]
+      .map(integer)
+      .join(', ');
+    const { rows } = await db.queryWithin<BookingRow>(
+      input.deadline,
+      `SELECT ${STORED_BOOKING} FROM book_slots(${args})`,
+    );
     return toBooking(rows[0]!);
   } catch (error) {
     switch (pgErrorCode(error)) {

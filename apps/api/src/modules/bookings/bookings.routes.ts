@@ -1,5 +1,6 @@
 import { endpoints } from '@holdfast/contracts';
 import type { Db } from '../../platform/db.js';
+import { deadlineIn } from '../../platform/deadline.js';
 import type { DomainEvents } from '../../platform/events.js';
 import type { RateLimit } from '../../platform/rate-limits.js';
 import type { KeyedQueue } from '../../platform/keyed-queue.js';
@@ -22,6 +23,8 @@ export function mountBookingRoutes(
     maxHoldsPerShow: number;
     bookingAttempts: RateLimit;
     showQueue: KeyedQueue;
+    /** One deadline for all of a booking's waits: its show's queue, a connection, the show's lock. */
+    bookingDeadlineMs: number;
   },
 ) {
   const own = (params: Record<string, string>, userId: number) => ({
@@ -29,10 +32,14 @@ export function mountBookingRoutes(
     bookingId: parsePathId(params.id, bookingNotFound),
   });
   mount(endpoints.createBooking, async ({ body, auth, idempotently }) => {
+    const deadline = deadlineIn(deps.bookingDeadlineMs);
     await deps.bookingAttempts.consume(String(auth.userId));
+    const input = { userId: auth.userId, ...body };
     // The queue comes first, so a booking waiting for its show holds no connection (nor an idempotency claim).
-    return deps.showQueue.run(body.showId, () =>
-      idempotently((scope) => bookSlots({ ...deps, ...scope }, { userId: auth.userId, ...body })),
+    return deps.showQueue.run(
+      body.showId,
+      () => idempotently((scope) => bookSlots({ ...deps, ...scope }, input, deadline)),
+      deadline,
     );
   });
   mount(endpoints.confirmBooking, ({ body, auth, idempotently }) =>
