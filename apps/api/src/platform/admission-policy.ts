@@ -1,6 +1,6 @@
 /**
  * Whether an arrival may join a queue in front of something scarce (the pool's connections, a show's row
- * lock). It is decided on arrival, so that a refusal costs no waiting (ADR 0006).
+ * lock). It is decided on arrival, so that a refusal costs no waiting (ADR 0009).
  *
  * - An arrival whose turn would come long after its wait ends (its deadline) is refused now, not then.
  * - A burst may fill the queue to `maxQueued`: two hundred people pressing "Book" at the same moment are
