@@ -159,6 +159,23 @@ describe('a retry while the first request is still running', () => {
     expect(ok.filter((r) => r.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
     expect(await storedCounts(app, show.id)).toMatchObject({ bookings: 1, held: 1 });
   });
+  it("when the show's lock outlasts the booking's deadline, then 503 BUSY, nothing kept, and a retry books", async () => {
+    const show = await createShow(app, { totalSlots: 5 });
+    const key = freshKey();
+    const release = await holdShowLock(app.databaseUrl, show.id);
+    let refused;
+    try {
+      refused = await bookWithKey(show.id, key); // the deadline is DB_LOCK_TIMEOUT_MS (1 s here)
+    } finally {
+      await release();
+    }
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.code).toBe('BUSY');
+    expect(await storedKeys(key)).toBe(0);
+    const retried = await bookWithKey(show.id, key);
+    expect(retried.status).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBeUndefined();
+  });
 });
 
 describe('confirm and cancel with an Idempotency-Key', () => {
