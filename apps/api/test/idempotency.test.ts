@@ -159,7 +159,7 @@ describe('a retry while the first request is still running', () => {
     expect(ok.filter((r) => r.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
     expect(await storedCounts(app, show.id)).toMatchObject({ bookings: 1, held: 1 });
   });
-  it("when the show's lock outlasts the booking's deadline, then 503 BUSY, nothing kept, and a retry books", async () => {
+  it("when the show's lock outlasts the deadline, then 503 BUSY, nothing kept, and a retry books", async () => {
     const show = await createShow(app, { totalSlots: 5 });
     const key = freshKey();
     const release = await holdShowLock(app.databaseUrl, show.id);
