@@ -1,8 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { fakeSocket } from './fake-socket';
 import { server } from './mock-api';
+
+// findBy* waits up to 1 s by default; on a loaded 2-core CI runner a retry with backoff can take longer.
+configure({ asyncUtilTimeout: 5_000 });
 
 // The real socket would dial localhost; every test drives this fake instead.
 vi.mock('@/lib/socket', () => ({ getShowsSocket: () => fakeSocket }));
