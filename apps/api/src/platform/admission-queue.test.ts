@@ -30,7 +30,7 @@ describe('admission queue', () => {
     let ran = 0;
     const burst = Array.from({ length: 4 }, () => queue.run(async () => void ran++));
 
-    advance(81); // still not empty after a full queue's drain time: standing
+    advance(161); // still not empty after twice a full queue's drain time: standing
     const refused = queue.run(async () => void ran++);
 
     expect(await outcomeSoon(refused)).toMatchObject(BUSY); // while the holder still runs
@@ -46,24 +46,39 @@ describe('admission queue', () => {
     const holder = queue.run(() => gate);
     let ran = 0;
     const burst = Array.from({ length: 8 }, () => queue.run(async () => void ran++));
-    advance(79);
+    advance(159);
     expect(await outcomeSoon(queue.run(async () => void ran++))).toMatchObject(BUSY); // the ninth: full
     open();
     await Promise.all([holder, ...burst]);
     expect(ran).toBe(8);
   });
 
-  it('when its deadline leaves far less time than its turn needs, then an arrival is refused at once', async () => {
-    const { queue, advance } = queueOnClock({ concurrency: 1, maxQueued: 100 });
-    await queue.run(async () => void advance(500)); // 500 ms each
-    const { gate, open } = deferred();
-    const holder = queue.run(() => gate);
-    const ahead = queue.run(async () => 'served');
-    const deadline = { remainingMs: () => 450 }; // two turns ahead of it: 1,000 ms
-    expect(await outcomeSoon(queue.run(async () => 'late', deadline))).toMatchObject(BUSY);
-    open();
-    expect(await ahead).toBe('served');
-    await holder;
+  it('when a burst overflows the queue, then it is held to a quarter until it has refused nobody a while', async () => {
+    const { queue, advance } = queueOnClock({ concurrency: 1, maxQueued: 4 });
+    const burst = () => {
+      const gates = Array.from({ length: 5 }, deferred);
+      return { gates, admitted: gates.map(({ gate }) => queue.run(() => gate)) }; // 1 running, 4 waiting
+    };
+    const first = burst();
+    expect(await outcomeSoon(queue.run(async () => 'sixth'))).toMatchObject(BUSY); // full
+    first.gates[0]!.open();
+    await first.admitted[0];
+    // Three wait now, under maxQueued but not under a quarter of it.
+    expect(await outcomeSoon(queue.run(async () => 'later'))).toMatchObject(BUSY);
+    for (const { open } of first.gates) open();
+    await Promise.all(first.admitted);
+
+    // Emptied, but it refused someone just now: a burst may not fill it yet.
+    const early = burst();
+    const outcomes = await Promise.all(early.admitted.map(outcomeSoon));
+    expect(outcomes.filter((outcome) => outcome === 'waiting')).toHaveLength(2); // one runs, one waits
+    for (const { open } of early.gates) open();
+    await Promise.allSettled(early.admitted);
+
+    advance(60_001); // nothing has finished on this clock, so it stays held for as long as anyone may wait
+    const second = burst();
+    for (const { open } of second.gates) open();
+    await Promise.all(second.admitted);
   });
 
   it('when a deadline ends while waiting, then the task gets 503 BUSY and never runs', async () => {

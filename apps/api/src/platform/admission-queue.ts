@@ -28,6 +28,7 @@ export function createAdmissionQueue(options: {
   const waiting: Waiter[] = [];
   let running = 0;
   let nonEmptySince = 0;
+  let lastRefusalAt = -Infinity;
   let serviceMs = 0;
 
   const acquire = (deadline?: Deadline): Promise<void> => {
@@ -38,8 +39,18 @@ export function createAdmissionQueue(options: {
     }
     const t = now();
     const maxWaitMs = Math.min(options.maxWaitMs, deadline?.remainingMs() ?? Infinity);
-    const state = { waiting: waiting.length, nonEmptyForMs: t - nonEmptySince, concurrency, serviceMs, maxWaitMs };
-    if (!admits(maxQueued, state)) return Promise.reject(busy());
+    const state = {
+      waiting: waiting.length,
+      nonEmptyForMs: t - nonEmptySince,
+      sinceRefusalMs: t - lastRefusalAt,
+      concurrency,
+      serviceMs,
+      maxWaitMs,
+    };
+    if (!admits(maxQueued, state)) {
+      lastRefusalAt = t;
+      return Promise.reject(busy());
+    }
     if (waiting.length === 0) nonEmptySince = t;
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
