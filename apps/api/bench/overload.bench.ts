@@ -136,7 +136,7 @@ function summarise({ answers, clientLagP99 }: { answers: Answer[]; clientLagP99:
 }
 
 function describeRun(o: ReturnType<typeof summarise>) {
-  const f = (n: number) => n.toFixed(0);
+  const f = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(0));
   const accepted =
     `${o.accepted} x 201 p50 ${f(o.acceptedP50)} p99 ${f(o.acceptedP99)} ` + `(after 1 s ${f(o.acceptedP99After1s)})`;
   const refused =
