@@ -3,6 +3,8 @@ import type { Booking, MyBooking, Show, User } from '@holdfast/contracts';
 let nextId = 1;
 const id = () => nextId++;
 const inMinutes = (minutes: number, from = Date.now()) => new Date(from + minutes * 60_000).toISOString();
+/** An ISO time `seconds` from now (or from `from`): hold expiries in tests. */
+export const inSeconds = (seconds: number, from = Date.now()) => new Date(from + seconds * 1000).toISOString();
 
 export const aUser = (overrides: Partial<User> = {}): User => ({
   id: id(),

@@ -1,7 +1,8 @@
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from '@holdfast/contracts';
-import { HttpResponse } from 'msw';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, type MyBooking, type Show } from '@holdfast/contracts';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { env } from '@/config/env';
+import { aUser, signIn } from './factories';
 
 /**
  * The API as the tests play it, at the network boundary, so each test exercises the real client, its
@@ -39,3 +40,16 @@ export function recordKeyedRequests(): { request: string; key: string | null }[]
 /** A 2xx the server repeats for a key it has seen, as the API marks it. */
 export const replayed = (body: object, status = 200) =>
   HttpResponse.json(body, { status, headers: { [IDEMPOTENT_REPLAYED_HEADER]: 'true' } });
+
+/**
+ * A signed-in person about to open `show`'s booking page: who they are, the show, and their bookings (by
+ * default none, so the page offers Book rather than resuming a hold).
+ */
+export function signedInOnShowPage(show: Show, myBookings: () => MyBooking[] = () => []) {
+  const user = signIn(aUser());
+  server.use(
+    http.get(apiUrl('/auth/me'), () => HttpResponse.json({ user })),
+    http.get(apiUrl('/shows/:id'), () => HttpResponse.json(show)),
+    http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json(myBookings())),
+  );
+}

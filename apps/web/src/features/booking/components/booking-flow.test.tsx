@@ -2,22 +2,14 @@ import { idempotencyKeySchema } from '@holdfast/contracts';
 import { fireEvent, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { aBooking, aShow, aUser, signIn } from '@/testing/factories';
-import { apiError, apiUrl, recordKeyedRequests, recordRequests, server } from '@/testing/mock-api';
+import { aBooking, aShow, inSeconds } from '@/testing/factories';
+import { apiError, apiUrl, recordKeyedRequests, recordRequests, server, signedInOnShowPage } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render-app';
 
 const show = aShow({ name: 'Ferry crossing', totalSlots: 6, availableSlots: 4 });
-const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
-beforeEach(() => {
-  const user = signIn(aUser());
-  server.use(
-    http.get(apiUrl('/auth/me'), () => HttpResponse.json({ user })),
-    http.get(apiUrl('/shows/:id'), () => HttpResponse.json(show)),
-    // The page first asks whether the person already holds places on this show: here, none.
-    http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([])),
-  );
-});
+// The page first asks whether the person already holds places on this show: here, none.
+beforeEach(() => signedInOnShowPage(show));
 
 describe('booking a show', () => {
   it('when a person books and confirms, then both are sent, a countdown and then "Confirmed" show', async () => {

@@ -2,12 +2,19 @@ import { IDEMPOTENCY_KEY_HEADER } from '@holdfast/contracts';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { aBooking, aShow, aUser, signIn } from '@/testing/factories';
-import { apiError, apiUrl, recordKeyedRequests, recordRequests, replayed, server } from '@/testing/mock-api';
+import { aBooking, aShow, inSeconds } from '@/testing/factories';
+import {
+  apiError,
+  apiUrl,
+  recordKeyedRequests,
+  recordRequests,
+  replayed,
+  server,
+  signedInOnShowPage,
+} from '@/testing/mock-api';
 import { renderApp } from '@/testing/render-app';
 
 const show = aShow({ name: 'Ferry crossing', totalSlots: 6, availableSlots: 4 });
-const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 const storeInFlight = (value: object) => sessionStorage.setItem('holdfast.inFlightBooking', JSON.stringify(value));
 const readInFlight = () => JSON.parse(sessionStorage.getItem('holdfast.inFlightBooking') ?? 'null') as unknown;
 
@@ -47,14 +54,7 @@ function holdingServer({ lose = () => false, refuse = () => null }: HoldingServe
   return { holds: () => [...byKey.values()] };
 }
 
-beforeEach(() => {
-  const user = signIn(aUser());
-  server.use(
-    http.get(apiUrl('/auth/me'), () => HttpResponse.json({ user })),
-    http.get(apiUrl('/shows/:id'), () => HttpResponse.json(show)),
-    http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([])),
-  );
-});
+beforeEach(() => signedInOnShowPage(show));
 
 describe('a lost answer to "book"', () => {
   it('when the answer is lost, then the same request is sent again with the same key and one hold shows', async () => {

@@ -2,13 +2,12 @@ import type { Booking } from '@holdfast/contracts';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { aBooking, aMyBooking, aShow, aUser, signIn } from '@/testing/factories';
+import { aBooking, aMyBooking, aShow, inSeconds } from '@/testing/factories';
 import { fakeSocket } from '@/testing/fake-socket';
-import { apiError, apiUrl, recordRequests, server } from '@/testing/mock-api';
+import { apiError, apiUrl, recordRequests, server, signedInOnShowPage } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render-app';
 
 const show = aShow({ name: 'Ferry crossing', totalSlots: 6, availableSlots: 4 });
-const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 const mine = (booking: Booking) => aMyBooking({ ...booking, showName: show.name, showStartTime: show.startTime });
 
 /** The server's view of one booking, which another tab (the test) may change at any time. */
@@ -42,12 +41,7 @@ function answerTo(path: string): Promise<void> {
 let myBookings: Booking[] = [];
 beforeEach(() => {
   myBookings = [];
-  const user = signIn(aUser());
-  server.use(
-    http.get(apiUrl('/auth/me'), () => HttpResponse.json({ user })),
-    http.get(apiUrl('/shows/:id'), () => HttpResponse.json(show)),
-    http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json(myBookings.map(mine))),
-  );
+  signedInOnShowPage(show, () => myBookings.map(mine));
 });
 
 describe('resuming a hold from the server, in any tab', () => {

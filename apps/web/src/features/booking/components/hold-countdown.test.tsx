@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { observeServerTime, resetServerClock } from '@/lib/server-clock';
+import { inSeconds } from '@/testing/factories';
 import { HoldCountdown } from './hold-countdown';
 
 /** Moves the fake clock on and lets React render what the timers caused. */
@@ -8,7 +9,6 @@ const elapse = (ms: number) =>
   act(() => {
     vi.advanceTimersByTime(ms);
   });
-const inSeconds = (seconds: number, from = Date.now()) => new Date(from + seconds * 1000).toISOString();
 
 describe('HoldCountdown', () => {
   beforeEach(() => vi.useFakeTimers({ now: new Date('2030-01-01T10:00:00Z') }));
