@@ -1,0 +1,69 @@
+import type { BenchContext } from '../context.js';
+import { seedShows } from '../seed.js';
+import type { Cell } from '../table.js';
+import { BOOKING_HEADER, bookingRow, bookingStep, pgbenchBeside } from './steps.js';
+
+/** The most places a show may have (shows.total_slots CHECK): "plenty" for a calm day. */
+const PLENTY = 100_000;
+
+/** Scenario 1: one hot show. (a) sell out, (b) 2,000 requests for 500 places, (c) a calm day beside pgbench. */
+export async function flashSale(ctx: BenchContext) {
+  const { settings } = ctx;
+  const pass = `BOOKING_BATCHING=${ctx.batching}`;
+
+  const sellOut: Cell[][] = [];
+  for (const clients of settings.clients) {
+    const [show] = await seedShows(ctx.db, 1, settings.sellOutPlaces, 'Sell-out');
+    const { figures, result } = await bookingStep(ctx, `sell-out at ${clients} clients`, [show!], {
+      connections: clients,
+      seconds: Math.max(60, settings.seconds * 12),
+      stopAfterCreated: settings.sellOutPlaces,
+    });
+    const seconds = result.soldOutMs === null ? null : result.soldOutMs / 1000;
+    sellOut.push([clients, seconds, figures.requestsPerSecond, figures.created, figures.conflicts, figures.shed]);
+    sellOut.at(-1)!.push(figures.otherErrors, figures.p50, figures.p99);
+  }
+  ctx.report.table(
+    `1a. Sell-out of one ${settings.sellOutPlaces.toLocaleString('en-US')}-place show (${pass})`,
+    ['clients', 'time to sell out s', 'req/s', '201', '409', '503', 'other errors', 'p50 ms', 'p99 ms'],
+    sellOut,
+    ['Time to sell out: from the first request to the 201 of the last place (- if it never sold out).'],
+  );
+
+  const { flash } = settings;
+  const [hot] = await seedShows(ctx.db, 1, flash.places, 'Flash sale');
+  const { figures, result } = await bookingStep(ctx, 'flash sale', [hot!], {
+    connections: flash.clients,
+    amount: flash.requests,
+  });
+  if (figures.created !== flash.places)
+    ctx.verdicts.fail(`flash sale (${pass})`, `${figures.created} x 201 for ${flash.places} places`);
+  ctx.report.table(
+    `1b. ${flash.requests.toLocaleString('en-US')} requests for ${flash.places} places at ${flash.clients} clients ` +
+      `(${pass})`,
+    ['total time s', 'req/s', '201', '409', '503', 'other errors', 'p50 ms', 'p99 ms'],
+    [
+      [result.seconds, figures.requestsPerSecond, figures.created, figures.conflicts, figures.shed].concat([
+        figures.otherErrors,
+        figures.p50,
+        figures.p99,
+      ]),
+    ],
+  );
+
+  const calm: Cell[][] = [];
+  for (const clients of settings.clients) {
+    const [show] = await seedShows(ctx.db, 1, PLENTY, 'Calm day');
+    const step = await bookingStep(ctx, `calm day at ${clients} clients`, [show!], {
+      connections: clients,
+      seconds: settings.seconds,
+    });
+    const tps = await pgbenchBeside(ctx, 'calm', clients, 1, PLENTY);
+    calm.push(bookingRow(clients, step.figures, tps, ctx.pgbench?.maxClients));
+  }
+  ctx.report.table(
+    `1c. One show with plenty of places, ${settings.seconds} s per step (${pass})`,
+    BOOKING_HEADER,
+    calm,
+  );
+}
