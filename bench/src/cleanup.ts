@@ -19,7 +19,8 @@ export async function cleanUp(): Promise<void> {
     try {
       await entry.run();
     } catch (error) {
-      console.error(`cleanup of ${entry.name} failed:`, error);
+      // E.g. Ctrl-C reached the embedded server too, which is shutting down (its folder goes all the same).
+      console.error(`cleanup of ${entry.name} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }

@@ -22,35 +22,45 @@ export interface BenchContext {
 }
 
 export interface PgbenchRunner {
-  /** The most clients pgbench may open beside the API's pool (max_connections). */
-  maxClients: number;
+  /** The most clients the last pgbench run could open (max_connections less the connections already open). */
+  maxClients: number | undefined;
   /** Cached by key: the second pass reuses the first pass's figures for its ratios. */
   run(key: string, options: { script: PgbenchScript; clients: number; shows: number[] }): Promise<PgbenchResult>;
   cached(key: string, script: PgbenchScript, clients: number): PgbenchResult | undefined;
 }
 
-export function pgbenchRunner(
-  binary: string,
-  databaseUrl: () => string,
-  settings: Settings,
-  users: () => number[],
-  maxClients: number,
-): PgbenchRunner {
+/** Connections left free beside those open when pgbench starts (reserved for superusers, the bench's checks). */
+const MARGIN = 8;
+
+/** Where pgbench runs: the current pass's API database, with its bench users. */
+export interface PgbenchTarget {
+  databaseUrl: string;
+  userIds: number[];
+  db: pg.Pool;
+}
+
+export function pgbenchRunner(binary: string, settings: Settings, target: () => PgbenchTarget): PgbenchRunner {
   const cache = new Map<string, PgbenchResult>();
   const keyOf = (key: string, script: string, clients: number) => `${key}/${script}/${clients}`;
-  return {
-    maxClients,
+  const runner: PgbenchRunner = {
+    maxClients: undefined,
     async run(key, options) {
-      const clients = Math.min(options.clients, maxClients);
-      const result = await pgbench(binary, databaseUrl(), {
+      const { databaseUrl, userIds, db } = target();
+      const { rows } = await db.query<{ room: number }>(
+        `SELECT current_setting('max_connections')::int - (SELECT count(*) FROM pg_stat_activity)::int AS room`,
+      );
+      runner.maxClients = Math.max(1, rows[0]!.room - MARGIN);
+      const clients = Math.min(options.clients, runner.maxClients);
+      const result = await pgbench(binary, databaseUrl, {
         ...options,
         clients,
         seconds: settings.seconds,
-        users: users(),
+        users: userIds,
       });
       cache.set(keyOf(key, options.script, options.clients), result);
       return result;
     },
     cached: (key, script, clients) => cache.get(keyOf(key, script, clients)),
   };
+  return runner;
 }

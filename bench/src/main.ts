@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { startApi } from './api.js';
 import { Verdicts } from './checks.js';
 import { cleanUp, onCleanup } from './cleanup.js';
-import { pgbenchRunner, type BenchContext, type PgbenchRunner } from './context.js';
+import { pgbenchRunner, type BenchContext, type PgbenchRunner, type PgbenchTarget } from './context.js';
 import { describeMachine } from './machine.js';
 import { findPgbench, PGBENCH_MISSING } from './pgbench.js';
 import { Report } from './report.js';
@@ -16,7 +16,7 @@ import { flashSale } from './scenarios/flash-sale.js';
 import { manyShows } from './scenarios/many-shows.js';
 import { showList } from './scenarios/show-list.js';
 import { watchers } from './scenarios/watchers.js';
-import { openDb, seedUsers, type BenchUsers } from './seed.js';
+import { openDb, seedUsers } from './seed.js';
 import { readSettings } from './settings.js';
 
 const SCENARIOS: Record<string, { run: (ctx: BenchContext) => Promise<void>; firstPassOnly?: boolean }> = {
@@ -25,8 +25,6 @@ const SCENARIOS: Record<string, { run: (ctx: BenchContext) => Promise<void>; fir
   many: { run: manyShows },
   watchers: { run: watchers },
 };
-/** Connections left to the API's pool, the bench's own pool and psql sessions when pgbench is sized. */
-const CONNECTIONS_KEPT = 40;
 
 async function main() {
   const settings = readSettings(process.env);
@@ -38,31 +36,24 @@ async function main() {
   const secret = randomBytes(32).toString('hex');
   const scratch = await startScratchServer('bench');
   onCleanup('database server', () => scratch.stop());
-  const database = scratch.embedded ? 'embedded, fsync off' : "DATABASE_URL's server";
+  const database = scratch.embedded ? 'embedded, fsync and synchronous_commit off' : "DATABASE_URL's server";
   const pgbenchBinary = findPgbench(process.env);
 
-  let databaseUrl = '';
-  let users: BenchUsers = { ids: [], bearers: [] };
+  // The pass's own API database and users, which pgbench (created once) always uses.
+  let current: PgbenchTarget | undefined;
   let runner: PgbenchRunner | null = null;
   for (const [pass, batching] of settings.batching.entries()) {
     const api = await startApi(scratch, { apiDir: settings.apiDir, secret, batching });
     const db = openDb(api.databaseUrl);
-    databaseUrl = api.databaseUrl;
-    users = await seedUsers(db, secret, Math.max(...settings.clients, settings.flash.clients, 64));
+    const users = await seedUsers(db, secret, Math.max(...settings.clients, settings.flash.clients, 64));
+    current = { databaseUrl: api.databaseUrl, userIds: users.ids, db };
     await checkToken(api.url, users.bearers[0]!);
     if (pass === 0) {
       const apiName = settings.apiDir ?? 'this checkout (apps/api)';
       report.text(`### Holdfast benchmark${settings.quick ? ' (BENCH_QUICK: a smoke test, not figures)' : ''}`);
       report.text(...(await describeMachine(db, database, apiName)));
       if (!pgbenchBinary) report.text(`> ${PGBENCH_MISSING}`);
-      else
-        runner = pgbenchRunner(
-          pgbenchBinary,
-          () => databaseUrl,
-          settings,
-          () => users.ids,
-          await room(db),
-        );
+      else runner = pgbenchRunner(pgbenchBinary, settings, () => current!);
     }
     const ctx: BenchContext = {
       settings,
@@ -92,11 +83,6 @@ async function main() {
 async function checkToken(url: string, bearer: string) {
   const response = await fetch(`${url}/auth/me`, { headers: { authorization: bearer } });
   if (!response.ok) throw new Error(`the API refused the bench's token (${response.status}): see tokens.ts`);
-}
-
-async function room(db: import('pg').Pool): Promise<number> {
-  const { rows } = await db.query<{ max: number }>("SELECT current_setting('max_connections')::int AS max");
-  return Math.max(1, rows[0]!.max - CONNECTIONS_KEPT);
 }
 
 let stopping = false;

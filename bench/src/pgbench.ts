@@ -80,8 +80,14 @@ export async function pgbench(
       ...Object.entries(vars).map(([name, value]) => `--define=${name}=${value}`),
       databaseUrl,
     ];
-    const { stdout } = await run(binary, args, { maxBuffer: 1 << 22 });
-    return parsePgbench(stdout);
+    try {
+      return parsePgbench((await run(binary, args, { maxBuffer: 1 << 22 })).stdout);
+    } catch (error) {
+      // pgbench exits non-zero when a client aborted; its summary (if any) still tells what the others did.
+      const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+      console.error(`[bench] pgbench ${options.script} failed: ${stderr.trim().split('\n').slice(-3).join(' / ')}`);
+      return parsePgbench(stdout);
+    }
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
