@@ -58,6 +58,10 @@ export class Verdicts {
     return found.length === 0;
   }
 
+  pass(step: string) {
+    this.lines.push(`PASS ${step}`);
+  }
+
   /** A failure found outside the SQL checks (e.g. a sale that granted fewer places than it had). */
   fail(step: string, violation: string) {
     this.lines.push(`FAIL ${step}: ${violation}`);

@@ -5,6 +5,7 @@ import { pgbench, type PgbenchResult, type PgbenchScript } from './pgbench.js';
 import type { Report } from './report.js';
 import type { BenchUsers } from './seed.js';
 import type { Settings } from './settings.js';
+import type { Targets } from './targets.js';
 
 /** What every scenario is given: the running API, its database, the users, and where results go. */
 export interface BenchContext {
@@ -14,6 +15,7 @@ export interface BenchContext {
   users: BenchUsers;
   verdicts: Verdicts;
   report: Report;
+  targets: Targets;
   /** The API's BOOKING_BATCHING for this pass. */
   batching: string;
   /** The first pass also runs what does not depend on the API's booking path (pgbench, GET /shows). */

@@ -1,6 +1,6 @@
 import type { BenchContext } from '../context.js';
 import { seedShows } from '../seed.js';
-import type { Cell } from '../table.js';
+import { ratio, type Cell } from '../table.js';
 import { BOOKING_HEADER, bookingRow, bookingStep, pgbenchBeside } from './steps.js';
 
 /** The most places a show may have (shows.total_slots CHECK): "plenty" for a calm day. */
@@ -12,6 +12,7 @@ export async function flashSale(ctx: BenchContext) {
   const pass = `BOOKING_BATCHING=${ctx.batching}`;
 
   const sellOut: Cell[][] = [];
+  let sellOutRate = NaN;
   for (const clients of settings.clients) {
     const [show] = await seedShows(ctx.db, 1, settings.sellOutPlaces, 'Sell-out');
     const { figures, result } = await bookingStep(ctx, `sell-out at ${clients} clients`, [show!], {
@@ -20,6 +21,7 @@ export async function flashSale(ctx: BenchContext) {
       stopAfterCreated: settings.sellOutPlaces,
     });
     const seconds = result.soldOutMs === null ? null : result.soldOutMs / 1000;
+    sellOutRate = figures.requestsPerSecond;
     sellOut.push([clients, seconds, figures.requestsPerSecond, figures.created, figures.conflicts, figures.shed]);
     sellOut.at(-1)!.push(figures.otherErrors, figures.p50, figures.p99);
   }
@@ -36,6 +38,8 @@ export async function flashSale(ctx: BenchContext) {
     connections: flash.clients,
     amount: flash.requests,
   });
+  ctx.targets.set(ctx.batching, 'flashSeconds', result.seconds);
+  ctx.targets.set(ctx.batching, 'flashP99', figures.p99);
   if (figures.created !== flash.places)
     ctx.verdicts.fail(`flash sale (${pass})`, `${figures.created} x 201 for ${flash.places} places`);
   ctx.report.table(
@@ -52,6 +56,8 @@ export async function flashSale(ctx: BenchContext) {
   );
 
   const calm: Cell[][] = [];
+  const calmRate = new Map<number, number>();
+  const bestMinimal: number[] = [];
   for (const clients of settings.clients) {
     const [show] = await seedShows(ctx.db, 1, PLENTY, 'Calm day');
     const step = await bookingStep(ctx, `calm day at ${clients} clients`, [show!], {
@@ -60,7 +66,19 @@ export async function flashSale(ctx: BenchContext) {
     });
     const tps = await pgbenchBeside(ctx, 'calm', clients, 1, PLENTY);
     calm.push(bookingRow(clients, step.figures, tps, ctx.pgbench?.maxClients));
+    calmRate.set(clients, step.figures.createdPerSecond);
+    if (tps.minimal !== null) bestMinimal.push(tps.minimal);
+    if (clients === 64) ctx.targets.set(ctx.batching, 'hotP99At64', step.figures.p99);
   }
+  const most = Math.max(...settings.clients);
+  ctx.targets.set(ctx.batching, 'sellOutVsCalm', ratio(sellOutRate, calmRate.get(most)));
+  ctx.targets.set(
+    ctx.batching,
+    'hotVsMinimal',
+    ratio(Math.max(...calmRate.values()), bestMinimal.length ? Math.max(...bestMinimal) : null),
+  );
+  if (calmRate.has(256) && calmRate.has(64))
+    ctx.targets.set(ctx.batching, 'hot256Vs64', ratio(calmRate.get(256), calmRate.get(64)));
   ctx.report.table(
     `1c. One show with plenty of places, ${settings.seconds} s per step (${pass})`,
     BOOKING_HEADER,

@@ -1,6 +1,6 @@
 import type { BenchContext } from '../context.js';
 import { seedShows } from '../seed.js';
-import type { Cell } from '../table.js';
+import { ratio, type Cell } from '../table.js';
 import { BOOKING_HEADER, bookingRow, bookingStep, pgbenchBeside } from './steps.js';
 
 const PLACES = 10_000;
@@ -17,6 +17,7 @@ export async function manyShows(ctx: BenchContext) {
     });
     const tps = await pgbenchBeside(ctx, 'many', clients, shows, PLACES);
     rows.push(bookingRow(clients, step.figures, tps, ctx.pgbench?.maxClients));
+    ctx.targets.set(ctx.batching, 'manyVsOwn', ratio(step.figures.createdPerSecond, tps.own));
   }
   ctx.report.table(
     `2. ${shows.toLocaleString('en-US')} shows, a random one per booking, ${ctx.settings.seconds} s per step ` +

@@ -31,11 +31,16 @@ export async function watchers(ctx: BenchContext) {
     const heard = await audience.finish(step.result.createdTimes);
     if (heard.failed > 0) ctx.verdicts.fail(`${count} watchers`, `${heard.failed} watchers could not connect`);
     const per = step.result.seconds;
+    const withWatchers = ratio(step.figures.createdPerSecond, baseline.figures.createdPerSecond);
+    if (count === counts[0]) {
+      ctx.targets.set(ctx.batching, 'watchersRatio', withWatchers);
+      ctx.targets.set(ctx.batching, 'watchersLag', heard.lags.percentile(0.99));
+    }
     rows.push([
       heard.connected,
       heard.messagesPerWatcher / per,
       step.figures.createdPerSecond,
-      ratio(step.figures.createdPerSecond, baseline.figures.createdPerSecond),
+      withWatchers,
       step.figures.p99,
       heard.lags.percentile(0.5),
       heard.lags.percentile(0.99),
