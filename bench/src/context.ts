@@ -58,6 +58,7 @@ export function pgbenchRunner(binary: string, settings: Settings, target: () => 
         clients,
         seconds: settings.seconds,
         users: userIds,
+        ownSql: settings.pgbenchOwnSql,
       });
       cache.set(keyOf(key, options.script, options.clients), result);
       return result;

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { parsePgbench } from './pgbench.js';
+import { parsePgbench, PGBENCH_SCRIPTS, withStatement } from './pgbench.js';
+
+describe('withStatement', () => {
+  it('when the booking function changes, then the own script keeps its random user and show, runs the new SQL', () => {
+    expect(withStatement(PGBENCH_SCRIPTS.own, 'SELECT * FROM book_many(ARRAY[:show], ARRAY[:user])')).toBe(
+      [
+        '\\set user random(:minuser, :maxuser)',
+        '\\set show random(:minshow, :maxshow)',
+        'SELECT * FROM book_many(ARRAY[:show], ARRAY[:user]);',
+        '',
+      ].join('\n'),
+    );
+  });
+});
 
 describe('parsePgbench', () => {
   it('when pgbench 15 prints its summary, then tps, latency and failures are read from it', () => {

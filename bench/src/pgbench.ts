@@ -45,6 +45,12 @@ export interface PgbenchResult {
   failed: number;
 }
 
+/** The script's \set lines with `statement` in place of its SQL (which may use :show and :user). */
+export function withStatement(script: string, statement: string): string {
+  const sets = script.split('\n').filter((line) => line.startsWith('\\set'));
+  return `${[...sets, statement.trim().replace(/;?$/, ';')].join('\n')}\n`;
+}
+
 /** Parses pgbench's summary ("tps = 2769.1 (without initial connection time)", "latency average = 2.9 ms"). */
 export function parsePgbench(output: string): PgbenchResult {
   const number = (pattern: RegExp) => Number(pattern.exec(output)?.[1] ?? NaN);
@@ -59,12 +65,21 @@ export function parsePgbench(output: string): PgbenchResult {
 export async function pgbench(
   binary: string,
   databaseUrl: string,
-  options: { script: PgbenchScript; clients: number; seconds: number; users: number[]; shows: number[] },
+  options: {
+    script: PgbenchScript;
+    clients: number;
+    seconds: number;
+    users: number[];
+    shows: number[];
+    /** Replaces the `own` script's statement (BENCH_PGBENCH_OWN_SQL), should the booking function change. */
+    ownSql?: string;
+  },
 ): Promise<PgbenchResult> {
   const folder = mkdtempSync(join(tmpdir(), 'holdfast-pgbench-'));
   try {
     const file = join(folder, `${options.script}.sql`);
-    writeFileSync(file, PGBENCH_SCRIPTS[options.script]);
+    const text = PGBENCH_SCRIPTS[options.script];
+    writeFileSync(file, options.script === 'own' && options.ownSql ? withStatement(text, options.ownSql) : text);
     const vars = {
       minuser: Math.min(...options.users),
       maxuser: Math.max(...options.users),

@@ -19,6 +19,8 @@ export interface Settings {
   watchers: { counts: number[]; clients: number; processes: number; watch: 'all' | 'show' };
   scenarios: string[];
   outputFile: string | undefined;
+  /** pgbench's `own` statement, should the project's booking function change (uses :show and :user). */
+  pgbenchOwnSql: string | undefined;
 }
 
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map((s) => s.trim());
@@ -51,6 +53,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     },
     scenarios: list(env.BENCH_SCENARIOS, 'list,flash,many,watchers'),
     outputFile: env.BENCH_OUTPUT,
+    pgbenchOwnSql: env.BENCH_PGBENCH_OWN_SQL,
   };
   const bad = [settings.seconds, settings.sellOutPlaces, settings.flash.requests, ...settings.clients].some(
     (n) => !Number.isInteger(n) || n <= 0,
