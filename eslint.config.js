@@ -27,6 +27,7 @@ const tsResolverOptions = {
     'packages/*/tsconfig.json',
     'e2e/tsconfig.json',
     'faults/tsconfig.json',
+    'bench/tsconfig.json',
   ],
 };
 
@@ -38,6 +39,7 @@ const BOUNDARY_EXEMPT = [
   '**/*.test.{ts,tsx}',
   'e2e/**',
   'faults/**',
+  'bench/**',
   'scripts/**',
 ];
 

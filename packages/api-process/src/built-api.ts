@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startNodeProcess, waitUntilUp, type NodeProcess } from './node-process.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const bundle = fileURLToPath(new URL('../../../apps/api/dist/main.js', import.meta.url));
+const thisBundle = fileURLToPath(new URL('../../../apps/api/dist/main.js', import.meta.url));
 
 export interface BuiltApi {
   url: string;
@@ -30,8 +30,11 @@ export async function startBuiltApi(options: {
   onOutput?: (text: string) => void;
   /** Restart on what an earlier one left (a supervisor restarting a killed API): its database, kept by stop(). */
   restartOf?: Pick<BuiltApi, 'url' | 'databaseUrl'>;
+  /** Another build's main.js (the benchmark's before/after runs); this checkout's apps/api/dist/main.js by default. */
+  bundle?: string;
 }): Promise<BuiltApi> {
-  if (!existsSync(bundle)) throw new Error('apps/api/dist/main.js is missing: run `pnpm build` first (npm test does)');
+  const bundle = options.bundle ?? thisBundle;
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`pnpm build\` first (npm test does)`);
   const databaseName = `holdfast_api_${randomBytes(5).toString('hex')}`;
   if (!options.restartOf) await options.databases.createDatabase(databaseName);
   const databaseUrl = options.restartOf?.databaseUrl ?? options.databases.urlFor(databaseName);
