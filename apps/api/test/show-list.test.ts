@@ -165,10 +165,13 @@ describe('GET /shows and GET /shows/:id answer compressed and conditionally', ()
   it('when gzip or br is accepted, then the body comes compressed and decodes to the same array', async () => {
     await insertShows(40, { startsInMinutes: 40 * 24 * HOUR });
     const plain = await rawGet(app.baseUrl, '/shows', { 'accept-encoding': 'identity' });
+    const unasked = await rawGet(app.baseUrl, '/shows');
     const gzip = await rawGet(app.baseUrl, '/shows', { 'accept-encoding': 'gzip' });
     const br = await rawGet(app.baseUrl, '/shows', { 'accept-encoding': 'br' });
 
     expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(unasked.headers['content-encoding']).toBeUndefined();
+    expect(unasked.body).toEqual(plain.body);
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(br.headers['content-encoding']).toBe('br');
     for (const answer of [plain, gzip, br]) expect(answer.headers.vary).toMatch(/accept-encoding/i);

@@ -52,7 +52,8 @@ export function sendRepresentation(req: Request, res: Response, representation: 
     res.status(304).end();
     return;
   }
-  const accepted = req.acceptsEncodings('br', 'gzip', 'identity');
+  // No Accept-Encoding at all gets the plain body, as from the compression middleware (curl, old proxies).
+  const accepted = req.headers['accept-encoding'] ? req.acceptsEncodings('br', 'gzip', 'identity') : 'identity';
   const identity = representation.encoded('identity');
   const encoding: Encoding =
     identity.length >= COMPRESS_FROM_BYTES && (accepted === 'br' || accepted === 'gzip') ? accepted : 'identity';
