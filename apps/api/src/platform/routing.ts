@@ -66,11 +66,11 @@ export function createMount(
         headers[name] = value;
       };
       if (cache) {
-        const params = req.params as Record<string, string>;
+        // The parsed query is the key: `?limit=50` and no limit at all are one answer, and unknown parameters
+        // never get this far.
         const answer = await cache.answer(`${req.path}?${stringify(query)}`, async () => {
-          const result = await handler({ body: undefined, query, params, auth: undefined, header } as RouteContext<
-            typeof endpoint
-          >);
+          const ctx = { query, params: req.params as Record<string, string>, header };
+          const result = await handler(ctx as RouteContext<typeof endpoint>);
           if (options.checkResponses) endpoint.response!.parse(result);
           return representJson(endpoint.status, result, headers);
         });
