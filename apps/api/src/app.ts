@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
@@ -41,6 +42,8 @@ export function createApp({ db, events, config, reporter, passwords = createPass
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // gzip or br for any JSON answer of 1 kB or more; the cached show list arrives compressed already.
+  app.use(compression());
   app.use(securityHeaders);
   app.use(corsPolicy(config.corsOrigins));
   // Before everything that can answer, so that every response carries the quota headers, 4xx included.
@@ -60,7 +63,7 @@ export function createApp({ db, events, config, reporter, passwords = createPass
   const mount = createMount(router, createGuards(tokens), { checkResponses: config.env !== 'production', db, events });
   mountHealthRoutes(mount, { db });
   mountAuthRoutes(mount, { db, passwords, tokens, loginFailures: limits.loginFailures });
-  mountShowRoutes(mount, { db, events });
+  mountShowRoutes(mount, { db, events, listCacheMs: config.showsCacheMs });
   mountBookingRoutes(mount, {
     db,
     events,

@@ -54,6 +54,8 @@ const envSchema = z.object({
   MAX_BOOKINGS_IN_FLIGHT_PER_SHOW: positiveInt(4),
   /** Bookings of one show that may wait for those at once; a standing queue is held to a quarter of it. */
   MAX_BOOKINGS_QUEUED_PER_SHOW: positiveInt(256),
+  /** How long a public GET /shows answer may be served again (ADR 0010); 0 = no cache. */
+  SHOWS_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(10),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
@@ -85,6 +87,7 @@ export type Config = Readonly<{
   maxBookingsInFlightPerShow: number;
   maxActiveHoldsPerUserPerShow: number;
   maxBookingsQueuedPerShow: number;
+  showsCacheMs: number;
   rateLimits: RequestLimitSettings;
   bcryptCost: number;
   seedDemoData: boolean;
@@ -125,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxBookingsInFlightPerShow: e.MAX_BOOKINGS_IN_FLIGHT_PER_SHOW,
     maxActiveHoldsPerUserPerShow: e.MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW,
     maxBookingsQueuedPerShow: e.MAX_BOOKINGS_QUEUED_PER_SHOW,
+    showsCacheMs: e.SHOWS_CACHE_MS,
     rateLimits: {
       enabled: e.RATE_LIMITS === 'on',
       loginFailures: { points: e.LOGIN_FAILURES_MAX, windowSeconds: e.LOGIN_FAILURES_WINDOW_SECONDS },

@@ -1,4 +1,4 @@
-import { MAX_LISTED_BOOKINGS, MAX_LISTED_SHOWS, type Booking, type Show } from '@holdfast/contracts';
+import { MAX_LISTED_BOOKINGS, MAX_SHOW_PAGE, type Booking, type Show } from '@holdfast/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createShow, createUser } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -21,22 +21,26 @@ async function insertOldBookings(userId: number, showId: number, count: number):
 }
 
 describe('list responses stay within the bounds the contract documents', () => {
-  it('when there are more shows than GET /shows lists, then the long-past ones are left out', async () => {
-    const longPast = await createShow(app, { startsInMinutes: -5 * 365 * 24 * 60 });
+  it('when more upcoming shows exist than the largest page, then a page stops at the limit and links on', async () => {
+    const started = await createShow(app, { startsInMinutes: -60 });
     await app.db.query(
       `INSERT INTO shows (name, start_time, total_slots, available_slots)
        SELECT 'Show ' || n, now() + n * interval '1 hour', 10, 10 FROM generate_series(1, $1) n`,
-      [MAX_LISTED_SHOWS - 1],
+      [MAX_SHOW_PAGE],
     );
     const soonest = await createShow(app, { startsInMinutes: 1 });
 
-    const shows = (await app.http.get('/shows').expect(200)).body as Show[];
+    const response = await app.http.get(`/shows?limit=${MAX_SHOW_PAGE}`).expect(200);
+    const shows = response.body as Show[];
 
-    expect(shows).toHaveLength(MAX_LISTED_SHOWS);
-    expect(shows.map((show) => show.id)).not.toContain(longPast.id);
+    expect(shows).toHaveLength(MAX_SHOW_PAGE);
+    expect(shows.map((show) => show.id)).not.toContain(started.id);
     expect(shows[0]!.id).toBe(soonest.id);
     const times = shows.map((show) => Date.parse(show.startTime));
     expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(response.headers.link).toMatch(/; rel="next"$/);
+    const tooMany = await app.http.get(`/shows?limit=${MAX_SHOW_PAGE + 1}`).expect(400);
+    expect(tooMany.body.error.code).toBe('VALIDATION_ERROR');
   });
 
   it('when a user has more bookings than are listed, then my-bookings and the admin list give the newest', async () => {

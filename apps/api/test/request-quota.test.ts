@@ -6,7 +6,7 @@ import { createDb } from '../src/platform/db.js';
 import { createErrorReporter } from '../src/platform/error-reporter.js';
 import { createDomainEvents } from '../src/platform/events.js';
 import { createLogger } from '../src/platform/logger.js';
-import { bearer, createUser } from './support/factories.js';
+import { bearer, createShow, createUser } from './support/factories.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
 
 const QUOTA = 20;
@@ -92,9 +92,21 @@ describe('the headers the OpenAPI document declares on every response', () => {
     const document = (await app.http.get('/api-docs.json').set(from('198.51.100.4'))).body;
     const declared: Record<string, { schema: { pattern: string; maxLength: number } }> =
       document.paths['/shows'].get.responses['200'].headers;
-    const answer = await app.http.get('/shows').set(from('198.51.100.4')).set('origin', 'https://elsewhere.example');
+    // Two shows and a page of one, so that the Link to the next page is there too.
+    await createShow(app);
+    await createShow(app);
+    const answer = await app.http
+      .get('/shows?limit=1')
+      .set(from('198.51.100.4'))
+      .set('origin', 'https://elsewhere.example');
 
-    expect(Object.keys(declared).sort()).toEqual(['Access-Control-Allow-Origin', 'RateLimit', 'RateLimit-Policy']);
+    expect(Object.keys(declared).sort()).toEqual([
+      'Access-Control-Allow-Origin',
+      'ETag',
+      'Link',
+      'RateLimit',
+      'RateLimit-Policy',
+    ]);
     for (const [name, { schema }] of Object.entries(declared)) {
       const value = answer.headers[name.toLowerCase()] as string | undefined;
       expect(value, name).toMatch(new RegExp(schema.pattern));

@@ -11,7 +11,8 @@ import {
 import { healthResponseSchema, livenessResponseSchema } from './health.js';
 import {
   createShowRequestSchema,
-  MAX_LISTED_SHOWS,
+  listShowsQuerySchema,
+  MAX_SHOW_PAGE,
   showListSchema,
   showSchema,
   updateShowRequestSchema,
@@ -27,6 +28,8 @@ export interface Endpoint {
   tag: 'Auth' | 'Shows' | 'Bookings' | 'System';
   access: Access;
   body?: z.ZodType;
+  /** Query parameters, validated (400 VALIDATION_ERROR) and defaulted before the handler runs. */
+  query?: z.ZodObject;
   /** Success status and body; `null` body means no content. */
   status: number;
   response: z.ZodType | null;
@@ -39,6 +42,10 @@ export interface Endpoint {
   offline?: true;
   /** Accepts an `Idempotency-Key` header: a retry with the same key replays the first 2xx answer. */
   idempotent?: true;
+  /** Answers a page of a longer list: `Link: <...>; rel="next"` names the next page while there is one. */
+  paged?: true;
+  /** Answers an ETag; a request whose If-None-Match matches it gets 304 with no body. */
+  conditional?: true;
 }
 
 const endpoint = <const E extends Endpoint>(definition: E) => definition;
@@ -91,10 +98,16 @@ export const endpoints = {
     path: '/shows',
     tag: 'Shows',
     access: 'public',
-    summary: `Shows ordered by start time, with places free right now: the ${MAX_LISTED_SHOWS} that start last`,
+    summary:
+      `A page of shows (at most ${MAX_SHOW_PAGE}) by start time, with places free right now; ` +
+      'by default the ones that have not started. Compressed (gzip, br) when asked; ' +
+      'may be up to SHOWS_CACHE_MS older than a change made through another API process',
+    query: listShowsQuerySchema,
     status: 200,
     response: showListSchema,
-    errors: {},
+    errors: { 400: 'INVALID_CURSOR: `after` is not a cursor this API gave out' },
+    paged: true,
+    conditional: true,
   }),
   getShow: endpoint({
     method: 'get',
@@ -105,6 +118,7 @@ export const endpoints = {
     status: 200,
     response: showSchema,
     errors: { 404: 'SHOW_NOT_FOUND: no such show' },
+    conditional: true,
   }),
   createShow: endpoint({
     method: 'post',

@@ -4,11 +4,11 @@ import { idSchema, int32, MAX_TIMESTAMP_LENGTH, timestampSchema } from './common
 /** The shows table's CHECKs hold these too (migration 1700000000000). */
 export const MAX_TOTAL_SLOTS = 100_000;
 export const MAX_SHOW_NAME_LENGTH = 200;
-/**
- * GET /shows answers at most this many shows: the ones that start last, so long-past shows drop off first
- * and upcoming ones stay listed.
- */
-export const MAX_LISTED_SHOWS = 1000;
+/** GET /shows answers a page of shows: `limit` of them, at most MAX_SHOW_PAGE, DEFAULT_SHOW_PAGE unless asked. */
+export const MAX_SHOW_PAGE = 200;
+export const DEFAULT_SHOW_PAGE = 50;
+/** A cursor is base64url of a start time in microseconds and an id: about 40 characters. */
+export const MAX_CURSOR_LENGTH = 64;
 
 const slotCountSchema = z.number().int().min(0).max(MAX_TOTAL_SLOTS).meta(int32);
 
@@ -24,7 +24,49 @@ export const showSchema = z
   .meta({ id: 'Show' });
 export type Show = z.infer<typeof showSchema>;
 
-export const showListSchema = z.array(showSchema).max(MAX_LISTED_SHOWS).meta({ id: 'ShowList' });
+export const showListSchema = z.array(showSchema).max(MAX_SHOW_PAGE).meta({ id: 'ShowList' });
+
+const windowEdgeSchema = (description: string) =>
+  z.iso
+    .datetime({ offset: true, message: 'Give an ISO 8601 date-time with a time zone, like 2030-01-01T20:00:00Z' })
+    .max(MAX_TIMESTAMP_LENGTH, 'Give an ISO 8601 date-time with a time zone, like 2030-01-01T20:00:00Z')
+    .optional()
+    .meta({ description });
+
+/**
+ * GET /shows's query (docs/decisions/0010). The default window walks away from now: `asc` lists the shows
+ * that have not started (from = now), `desc` the ones that have (to = now), most recent first, which is how
+ * the admin dashboard lists past shows. Unknown parameters are refused, so a typo is never silently ignored.
+ */
+export const listShowsQuerySchema = z
+  .strictObject({
+    from: windowEdgeSchema('Shows starting at or after this instant; default: now when order is asc'),
+    to: windowEdgeSchema('Shows starting before this instant; default: now when order is desc'),
+    limit: z.coerce
+      .number({ message: 'limit must be a whole number' })
+      .int('limit must be a whole number')
+      .min(1, `limit must be between 1 and ${MAX_SHOW_PAGE}`)
+      .max(MAX_SHOW_PAGE, `limit must be between 1 and ${MAX_SHOW_PAGE}`)
+      .default(DEFAULT_SHOW_PAGE)
+      .meta({ ...int32, description: 'How many shows to answer at most' }),
+    after: z
+      .string()
+      .min(1)
+      .max(MAX_CURSOR_LENGTH)
+      .regex(/^[A-Za-z0-9_-]+$/, 'after must be a cursor from a Link header')
+      .optional()
+      .meta({ description: 'Opaque cursor: copy it from the Link rel="next" URL of the previous page' }),
+    order: z
+      .enum(['asc', 'desc'], { message: 'order must be asc or desc' })
+      .default('asc')
+      .meta({ description: 'By start time, then id: asc (soonest first) or desc (latest first)' }),
+  })
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), {
+    message: 'from must be before to',
+    path: ['to'],
+  });
+export type ListShowsQuery = z.infer<typeof listShowsQuerySchema>;
+export type ListShowsQueryInput = z.input<typeof listShowsQuerySchema>;
 
 const showNameSchema = z
   .string()

@@ -1,4 +1,4 @@
-import { createShow, getShows } from '../modules/shows/index.js';
+import { createShow, getShowPage } from '../modules/shows/index.js';
 import type { Queryable } from '../platform/db.js';
 import type { DomainEvents } from '../platform/events.js';
 
@@ -6,7 +6,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Demo shows for `npm start`, only into an empty database, at times relative to now so they stay bookable. */
 export async function seedDemoShows(deps: { db: Queryable; events: DomainEvents }): Promise<number> {
-  if ((await getShows(deps)).length > 0) return 0;
+  // Any show at all, past ones included (from the epoch): the database is not empty.
+  const anyShow = await getShowPage(deps, { from: new Date(0).toISOString(), order: 'asc', limit: 1 });
+  if (anyShow.shows.length > 0) return 0;
   const at = (days: number, hour: number) => {
     const date = new Date(Date.now() + days * DAY_MS);
     date.setUTCHours(hour, 0, 0, 0);

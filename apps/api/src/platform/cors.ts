@@ -12,5 +12,5 @@ export const ORIGIN_PATTERN = /^[a-z][a-z0-9+.-]*:\/\/[^\s/]+$/;
  */
 export const corsPolicy = (origins: string[] | '*') =>
   // A browser on another origin reads only safelisted response headers unless told: the web app needs these
-  // two to wait as asked and to tell a replayed answer from a fresh one.
-  cors({ origin: origins, maxAge: 600, exposedHeaders: ['Retry-After', IDEMPOTENT_REPLAYED_HEADER] });
+  // to wait as asked, to tell a replayed answer from a fresh one, and to find the next page of shows.
+  cors({ origin: origins, maxAge: 600, exposedHeaders: ['Retry-After', IDEMPOTENT_REPLAYED_HEADER, 'Link'] });

@@ -17,9 +17,10 @@ import { QUOTA_POLICY } from './request-quota.js';
 function commonErrors(endpoint: Endpoint): Record<number, string> {
   // Every route parses a JSON body if one is sent, so even a route that reads none can answer 400/413/415.
   const errors: Record<number, string> = {
-    400: endpoint.body
-      ? 'VALIDATION_ERROR (details.fields names each problem), INVALID_JSON or BAD_REQUEST'
-      : 'INVALID_JSON or BAD_REQUEST: this route reads no body, but one was sent and could not be read',
+    400:
+      endpoint.body || endpoint.query
+        ? 'VALIDATION_ERROR (details.fields names each problem), INVALID_JSON or BAD_REQUEST'
+        : 'INVALID_JSON or BAD_REQUEST: this route reads no body, but one was sent and could not be read',
     413: 'PAYLOAD_TOO_LARGE: the request body is over 16 kB',
     415: 'UNSUPPORTED_MEDIA_TYPE: the request body is not UTF-8 application/json',
     429: 'RATE_LIMITED: too many requests from this address (REQUESTS_PER_IP_PER_MINUTE)',
@@ -71,6 +72,22 @@ const replayedHeader = {
   },
 };
 
+const etagHeader = {
+  ETag: {
+    description: 'A weak validator of this answer: send it back as If-None-Match to get 304 while it still holds',
+    schema: text(64, '^W/"[0-9a-f]{1,8}-[A-Za-z0-9+/_-]{1,43}"$'),
+  },
+};
+
+const nextPageHeader = {
+  Link: {
+    description:
+      'Present while there is a next page: `<path?query>; rel="next"` (RFC 8288), the same query with the ' +
+      'cursor of the next page in `after`. Absent on the last page.',
+    schema: text(1024, '^<[^>]+>; rel="next"$'),
+  },
+};
+
 const retryAfterHeader = {
   'Retry-After': {
     description: 'Seconds to wait before trying again',
@@ -100,6 +117,13 @@ function errorResponses(endpoint: Endpoint) {
   );
 }
 
+const ifNoneMatchSchema = z
+  .string()
+  .max(1024)
+  .regex(/^[\x20-\x7e]+$/)
+  .optional()
+  .meta({ description: 'ETags of answers you hold; a match answers 304 with no body' });
+
 const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 /** The OpenAPI 3 document, generated from the same contract the routes are mounted from. */
@@ -124,9 +148,11 @@ export function buildOpenApiDocument() {
       security: endpoint.access === 'public' ? [] : [{ [bearer.name]: [] }],
       request: {
         ...(endpoint.path.includes(':id') ? { params: z.object({ id: idSchema }) } : {}),
+        ...(endpoint.query ? { query: endpoint.query } : {}),
         ...(endpoint.idempotent
           ? { headers: z.object({ [IDEMPOTENCY_KEY_HEADER]: idempotencyKeySchema.optional() }) }
           : {}),
+        ...(endpoint.conditional ? { headers: z.object({ 'If-None-Match': ifNoneMatchSchema }) } : {}),
         ...(endpoint.body
           ? { body: { required: true, content: { 'application/json': { schema: endpoint.body } } } }
           : {}),
@@ -134,9 +160,22 @@ export function buildOpenApiDocument() {
       responses: {
         [endpoint.status]: {
           description: endpoint.response ? 'Success' : 'Success, no content',
-          headers: { ...everyResponseHeaders, ...(endpoint.idempotent ? replayedHeader : {}) },
+          headers: {
+            ...everyResponseHeaders,
+            ...(endpoint.idempotent ? replayedHeader : {}),
+            ...(endpoint.conditional ? etagHeader : {}),
+            ...(endpoint.paged ? nextPageHeader : {}),
+          },
           ...(endpoint.response ? { content: { 'application/json': { schema: endpoint.response } } } : {}),
         },
+        ...(endpoint.conditional
+          ? {
+              304: {
+                description: 'Not modified: If-None-Match names the current ETag; no body',
+                headers: { ...everyResponseHeaders, ...etagHeader },
+              },
+            }
+          : {}),
         ...errorResponses(endpoint),
       },
     });

@@ -1,17 +1,23 @@
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, type Access, type Endpoint } from '@holdfast/contracts';
 import type { Request, RequestHandler, Router } from 'express';
+import stringify from 'safe-stable-stringify';
 import type { z } from 'zod';
 import type { AuthUser } from './auth-user.js';
 import type { Db } from './db.js';
 import type { DomainEvents } from './events.js';
 import { fingerprintRequest, parseIdempotencyKey, runIdempotently, type EffectScope } from './idempotency.js';
-import { validateBody } from './validate.js';
+import { representJson, sendRepresentation } from './representation.js';
+import type { ResponseCache } from './response-cache.js';
+import { parseQuery, validateBody } from './validate.js';
 
 type BodyOf<E extends Endpoint> = E['body'] extends z.ZodType ? z.output<E['body']> : undefined;
+type QueryOf<E extends Endpoint> = E['query'] extends z.ZodType ? z.output<E['query']> : undefined;
 type ResultOf<E extends Endpoint> = E['response'] extends z.ZodType ? z.input<E['response']> : void;
 
 export interface RouteContext<E extends Endpoint> {
   body: BodyOf<E>;
+  /** The query, parsed and defaulted by the contract's schema. */
+  query: QueryOf<E>;
   params: Record<string, string>;
   auth: E['access'] extends 'public' ? undefined : AuthUser;
   /**
@@ -20,9 +26,23 @@ export interface RouteContext<E extends Endpoint> {
    * and the first answer is replayed. Without a key it simply runs on the pool.
    */
   idempotently: <T>(effect: (scope: EffectScope) => Promise<T>) => Promise<T>;
+  /** Sets a header of the success answer (a cached answer keeps it); errors never carry it. */
+  header: (name: string, value: string) => void;
 }
 
-export type Mount = <E extends Endpoint>(endpoint: E, handler: (ctx: RouteContext<E>) => Promise<ResultOf<E>>) => void;
+export interface MountOptions {
+  /**
+   * Serve the answer from this shared cache, by path and parsed query. Only for public reads, whose answer
+   * depends on nothing but the request line; the cache's owner invalidates it when the data changes.
+   */
+  cache?: ResponseCache;
+}
+
+export type Mount = <E extends Endpoint>(
+  endpoint: E,
+  handler: (ctx: RouteContext<E>) => Promise<ResultOf<E>>,
+  options?: MountOptions,
+) => void;
 
 /**
  * Mounts a contract endpoint: access guards and body validation come from the contract, the handler
@@ -34,9 +54,29 @@ export function createMount(
   guards: Record<Access, RequestHandler[]>,
   options: { checkResponses: boolean; db: Db; events: DomainEvents },
 ): Mount {
-  return (endpoint, handler) => {
+  return (endpoint, handler, { cache } = {}) => {
+    if (cache && (endpoint.method !== 'get' || endpoint.access !== 'public' || endpoint.response === null)) {
+      throw new Error(`${endpoint.method} ${endpoint.path}: only public reads with a body can be cached`);
+    }
     const validation = endpoint.body ? [validateBody(endpoint.body)] : [];
     router[endpoint.method](endpoint.path, ...guards[endpoint.access], ...validation, async (req: Request, res) => {
+      const query = endpoint.query ? parseQuery(endpoint.query, req.query) : undefined;
+      const headers: Record<string, string> = {};
+      const header = (name: string, value: string) => {
+        headers[name] = value;
+      };
+      if (cache) {
+        // The parsed query is the key: `?limit=50` and no limit at all are one answer, and unknown parameters
+        // never get this far.
+        const answer = await cache.answer(`${req.path}?${stringify(query)}`, async () => {
+          const ctx = { query, params: req.params as Record<string, string>, header };
+          const result = await handler(ctx as RouteContext<typeof endpoint>);
+          if (options.checkResponses) endpoint.response!.parse(result);
+          return representJson(endpoint.status, result, headers);
+        });
+        sendRepresentation(req, res, answer);
+        return;
+      }
       const key = endpoint.idempotent ? parseIdempotencyKey(req.header(IDEMPOTENCY_KEY_HEADER)) : undefined;
       let replay: { status: number; body: unknown } | undefined;
       let effectRan = false;
@@ -52,14 +92,17 @@ export function createMount(
       };
       const result = await handler({
         body: req.body,
+        query,
         params: req.params as Record<string, string>,
         auth: req.auth,
         idempotently,
+        header,
       } as RouteContext<typeof endpoint>);
       if (key !== undefined && !effectRan) {
         throw new Error(`${endpoint.method} ${endpoint.path} is idempotent but did not run through idempotently()`);
       }
       if (replay) res.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+      else res.set(headers);
       if (endpoint.response === null) {
         res.status(replay?.status ?? endpoint.status).end();
         return;

@@ -26,3 +26,15 @@ export function parsePathId(raw: string | undefined, notFound: () => AppError): 
   if (!idSchema.safeParse(value).success) throw notFound();
   return value;
 }
+
+/** The parsed (defaulted) query, or 400 VALIDATION_ERROR naming each parameter's problem, as for a body. */
+export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
+  const result = schema.safeParse(query);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => ({
+    // An unknown parameter is reported under its own name, not under the query as a whole.
+    path: issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.join('.'),
+    message: issue.message,
+  }));
+  throw validationError({ fields }, fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; '));
+}

@@ -41,6 +41,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     JWT_SECRET: TEST_JWT_SECRET,
     // Most files make many requests as one user; rate-limits.test.ts turns the limits on.
     RATE_LIMITS: 'off',
+    // Factories write shows and bookings straight to SQL, which announces no change to the list cache;
+    // show-list-cache.test.ts turns it on.
+    SHOWS_CACHE_MS: '0',
     ...env,
   });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');

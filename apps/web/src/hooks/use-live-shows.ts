@@ -1,7 +1,8 @@
 import type { Show, ShowAvailability } from '@holdfast/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { applyAvailability } from '@/lib/apply-availability';
+import type { ShowPages } from '@/api/get-shows';
+import { applyAvailability, type ListWindow } from '@/lib/apply-availability';
 import { queryKeys } from '@/lib/query-keys';
 import { getShowsSocket, type ShowsSocket } from '@/lib/socket';
 
@@ -20,10 +21,12 @@ export function useLiveShows(getSocket: () => ShowsSocket = getShowsSocket): { c
     let hasConnected = socket.connected;
 
     const onUpdate = (updates: ShowAvailability[]) => {
-      const list = queryClient.getQueryData<Show[]>(queryKeys.shows.list());
-      const merged = list ? applyAvailability(list, updates) : null;
-      if (merged) queryClient.setQueryData(queryKeys.shows.list(), merged);
-      else if (list) void queryClient.invalidateQueries({ queryKey: queryKeys.shows.list() });
+      // Every loaded list (the shows page, each admin view, each date asked for) with all its pages.
+      for (const [key, data] of queryClient.getQueriesData<ShowPages>({ queryKey: queryKeys.shows.lists() })) {
+        if (!data) continue;
+        const window = (key[2] ?? {}) as ListWindow;
+        queryClient.setQueryData<ShowPages>(key, { ...data, pages: applyAvailability(data.pages, updates, window) });
+      }
       for (const update of updates) {
         if (update.deleted) {
           queryClient.removeQueries({ queryKey: queryKeys.shows.detail(update.id), exact: true });

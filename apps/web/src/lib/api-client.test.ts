@@ -1,9 +1,9 @@
 import { endpoints, IDEMPOTENCY_KEY_HEADER } from '@holdfast/contracts';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { aBooking } from '@/testing/factories';
+import { aBooking, aShow } from '@/testing/factories';
 import { apiError, apiUrl, replayed, server } from '@/testing/mock-api';
-import { call, callIdempotent } from './api-client';
+import { call, callIdempotent, callPage } from './api-client';
 import { ApiError } from './api-error';
 
 const body = { bookingId: 7 };
@@ -71,5 +71,32 @@ describe('the API client', () => {
 
     expect(error).not.toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('the API client with paged endpoints', () => {
+  it('when the answer has Link rel="next", then callPage gives its query; on the last page, none', async () => {
+    const show = aShow();
+    const asked: string[] = [];
+    server.use(
+      http.get(apiUrl('/shows'), ({ request }) => {
+        const query = new URL(request.url).search;
+        asked.push(query);
+        if (query.includes('after')) return HttpResponse.json([]);
+        const link = '</shows?from=2030-01-01T00%3A00%3A00.000Z&limit=1&after=abc_1>; rel="next", </x>; rel="prev"';
+        return HttpResponse.json([show], { headers: { Link: link } });
+      }),
+    );
+
+    const first = await callPage(endpoints.listShows, { query: { from: '2030-01-01T00:00:00.000Z', limit: 1 } });
+    const last = await callPage(endpoints.listShows, { query: first.next });
+
+    expect(first.data).toEqual([show]);
+    expect(first.next).toEqual({ from: '2030-01-01T00:00:00.000Z', limit: '1', after: 'abc_1' });
+    expect(last.next).toBeUndefined();
+    expect(asked).toEqual([
+      '?from=2030-01-01T00%3A00%3A00.000Z&limit=1',
+      '?from=2030-01-01T00%3A00%3A00.000Z&limit=1&after=abc_1',
+    ]);
   });
 });

@@ -14,8 +14,12 @@ type BodyOption<E extends Endpoint> = E extends { body: z.ZodType } ? { body: z.
 type ParamsOption<E extends Endpoint> = E['path'] extends `${string}:id${string}`
   ? { params: { id: number } }
   : { params?: never };
+type QueryOption<E extends Endpoint> = E extends { query: z.ZodType }
+  ? { query?: z.input<E['query']> }
+  : { query?: never };
 export type CallOptions<E extends Endpoint> = BodyOption<E> &
-  ParamsOption<E> & {
+  ParamsOption<E> &
+  QueryOption<E> & {
     signal?: AbortSignal;
     /** Give up after this long and report NETWORK_ERROR: no answer in time is a lost answer. */
     timeoutMs?: number;
@@ -31,9 +35,30 @@ export function onSessionEnded(listener: SessionEndedListener): () => void {
   return () => sessionEndedListeners.delete(listener);
 }
 
-function urlFor(endpoint: Endpoint, params?: { id: number }): string {
+/** A query as the server reads it: each given parameter once, as text. */
+type Query = Record<string, string | number | undefined>;
+
+function urlFor(endpoint: Endpoint, params?: { id: number }, query?: Query): string {
   const path = endpoint.path.replace(':id', params ? String(params.id) : ':id');
-  return `${env.apiUrl}${path}`;
+  const given = Object.entries(query ?? {}).filter(
+    (entry): entry is [string, string | number] => entry[1] !== undefined,
+  );
+  const search = new URLSearchParams(given.map(([name, value]) => [name, String(value)])).toString();
+  return `${env.apiUrl}${path}${search ? `?${search}` : ''}`;
+}
+
+/**
+ * The query of the `Link: <...>; rel="next"` target (RFC 8288, as GitHub pages its lists), or undefined on the
+ * last page. The only place the web app reads a Link header: callers follow the query, never the URL.
+ */
+function nextPageQuery(response: Response): Record<string, string> | undefined {
+  const header = response.headers.get('link');
+  const next = header
+    ?.split(',')
+    .map((link) => /^\s*<([^>]*)>\s*;(.*)$/.exec(link))
+    .find((match) => match && /(^|;)\s*rel="?next"?\s*(;|$)/i.test(match[2]!));
+  if (!next) return undefined;
+  return Object.fromEntries(new URL(next[1]!, 'http://link.invalid').searchParams);
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -96,9 +121,10 @@ async function send<E extends Endpoint>(
   options: CallOptions<E>,
   idempotencyKey?: string,
 ): Promise<{ data: ResponseOf<E>; response: Response }> {
-  const { body, params, signal, timeoutMs } = options as {
+  const { body, params, query, signal, timeoutMs } = options as {
     body?: unknown;
     params?: { id: number };
+    query?: Query;
     signal?: AbortSignal;
     timeoutMs?: number;
   };
@@ -112,7 +138,7 @@ async function send<E extends Endpoint>(
   let response: Response;
   let json: unknown;
   try {
-    response = await fetch(urlFor(endpoint, params), {
+    response = await fetch(urlFor(endpoint, params, query), {
       method: endpoint.method.toUpperCase(),
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -142,6 +168,21 @@ async function send<E extends Endpoint>(
 /** Calls one contract endpoint and returns its response parsed by the contract's schema. */
 export async function call<E extends Endpoint>(endpoint: E, options: CallOptions<E>): Promise<ResponseOf<E>> {
   return (await send(endpoint, options)).data;
+}
+
+export interface Page<E extends Endpoint> {
+  data: ResponseOf<E>;
+  /** The query of the next page, as the server's Link header gives it; undefined on the last page. */
+  next: (E extends { query: z.ZodType } ? z.input<E['query']> : never) | undefined;
+}
+
+/** Calls a paged endpoint: its answer, and the query that asks for the page after it. */
+export async function callPage<E extends Endpoint & { paged: true }>(
+  endpoint: E,
+  options: CallOptions<E>,
+): Promise<Page<E>> {
+  const { data, response } = await send(endpoint, options);
+  return { data, next: nextPageQuery(response) as Page<E>['next'] };
 }
 
 /**

@@ -8,7 +8,9 @@ const personal = ['personal'] as const;
 export const queryKeys = {
   shows: {
     all: ['shows'] as const,
-    list: () => ['shows', 'list'] as const,
+    /** Every paged list, whatever its window: the root the live hook and invalidations use. */
+    lists: () => ['shows', 'list'] as const,
+    list: (window: { from?: string; to?: string; order?: string }) => ['shows', 'list', window] as const,
     detail: (showId: number) => ['shows', 'detail', showId] as const,
   },
   personal: {

@@ -1,6 +1,6 @@
 // The shows module's public face. Show rows are read and locked only through these.
 export { createShow } from './create-show.js';
-export { getShow, getShows, getShowsByIds } from './get-shows.js';
+export { getShow, getShowPage, getShowsByIds } from './get-shows.js';
 export { mountShowRoutes, parseShowId } from './shows.routes.js';
 export { showNotFound } from './shows.errors.js';
 export { lockShows, releaseSlots } from './shows.repository.js';

@@ -1,4 +1,4 @@
-import { MAX_LISTED_SHOWS, type Show } from '@holdfast/contracts';
+import type { Show } from '@holdfast/contracts';
 import { pgErrorCode, type Queryable } from '../../platform/db.js';
 import { showHasBookings } from './shows.errors.js';
 
@@ -22,15 +22,44 @@ const SHOW_COLUMNS = 'id, name, start_time, total_slots, available_slots';
 /** Raised by the shows_refuse_delete_when_booked trigger (migration 1700000000002). */
 const SHOW_IS_BOOKED = 'BOOKD';
 
+/** The database's clock: the one book_slots asks whether a show has started. */
+export const NOW = Symbol('now');
+
+export interface ShowWindow {
+  /** ISO 8601 instants (or NOW): shows starting at or after `from`, and before `to`. */
+  from?: string | typeof NOW;
+  to?: string | typeof NOW;
+  order: 'asc' | 'desc';
+  /** Only shows past this (start time in microseconds, id) in the order asked. */
+  after?: { startMicros: string; id: number };
+  limit: number;
+}
+
 // Reads go through the live_shows view, the one place that counts lapsed holds as free (ADR 0002).
-/** In start-time order, the MAX_LISTED_SHOWS that start last: long-past shows are the ones left out. */
-export async function listShows(db: Queryable): Promise<Show[]> {
-  const { rows } = await db.query<ShowRow>(
-    `SELECT * FROM (SELECT ${SHOW_COLUMNS} FROM live_shows ORDER BY start_time DESC, id DESC LIMIT $1) latest
-     ORDER BY start_time, id`,
-    [MAX_LISTED_SHOWS],
+/**
+ * One page of shows in (start time, id) order, each with its start in microseconds for the next cursor. The
+ * row comparison against the cursor is an index condition on shows_start_time_id_idx (migration
+ * 1700000000006), so a page costs the same however many shows came before it.
+ */
+export async function listShowPage(db: Queryable, window: ShowWindow): Promise<(Show & { startMicros: string })[]> {
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const instant = (value: string | typeof NOW) => (value === NOW ? 'now()' : `${param(value)}::timestamptz`);
+  const conditions: string[] = [];
+  if (window.from !== undefined) conditions.push(`start_time >= ${instant(window.from)}`);
+  if (window.to !== undefined) conditions.push(`start_time < ${instant(window.to)}`);
+  if (window.after) {
+    const since = `'epoch'::timestamptz + ${param(window.after.startMicros)}::bigint * interval '1 microsecond'`;
+    conditions.push(`(start_time, id) ${window.order === 'asc' ? '>' : '<'} (${since}, ${param(window.after.id)})`);
+  }
+  const direction = window.order === 'asc' ? 'ASC' : 'DESC';
+  const { rows } = await db.query<ShowRow & { start_micros: string }>(
+    `SELECT ${SHOW_COLUMNS}, (extract(epoch FROM start_time) * 1000000)::bigint::text AS start_micros
+     FROM live_shows ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+     ORDER BY start_time ${direction}, id ${direction} LIMIT ${param(window.limit)}`,
+    params,
   );
-  return rows.map(toShow);
+  return rows.map((row) => ({ ...toShow(row), startMicros: row.start_micros }));
 }
 
 export async function findShows(db: Queryable, ids: number[]): Promise<Show[]> {

@@ -1,19 +1,46 @@
-import { endpoints } from '@holdfast/contracts';
+import { endpoints, type ListShowsQuery } from '@holdfast/contracts';
 import type { Db } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
+import { createResponseCache } from '../../platform/response-cache.js';
 import type { Mount } from '../../platform/routing.js';
 import { parsePathId } from '../../platform/validate.js';
 import { createShow } from './create-show.js';
 import { deleteShow } from './delete-show.js';
-import { getShow, getShows } from './get-shows.js';
+import { getShow, getShowPage } from './get-shows.js';
 import { showNotFound } from './shows.errors.js';
 import { updateShow } from './update-show.js';
 
 /** A path id naming a show; one that cannot name anything is simply not found. */
 export const parseShowId = (params: Record<string, string>) => parsePathId(params.id, showNotFound);
 
-export function mountShowRoutes(mount: Mount, deps: { db: Db; events: DomainEvents }) {
-  mount(endpoints.listShows, () => getShows(deps));
+/** The next page's URL: the same query with the new cursor (GitHub's Link convention, RFC 8288). */
+function nextPageLink(query: ListShowsQuery, after: string): string {
+  const { from, to, limit, order } = query;
+  const next = new URLSearchParams({
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+    limit: String(limit),
+    ...(order === 'asc' ? {} : { order }),
+    after,
+  });
+  return `<${endpoints.listShows.path}?${next.toString()}>; rel="next"`;
+}
+
+export function mountShowRoutes(mount: Mount, deps: { db: Db; events: DomainEvents; listCacheMs: number }) {
+  // Every availability change in this process empties the list cache at once (ADR 0010): a booking made here
+  // is in the very next list. Other processes' changes show within listCacheMs.
+  const listCache = createResponseCache(deps.listCacheMs);
+  deps.events.onAvailabilityChanged(() => listCache.invalidate());
+
+  mount(
+    endpoints.listShows,
+    async ({ query, header }) => {
+      const page = await getShowPage(deps, query);
+      if (page.next !== undefined) header('Link', nextPageLink(query, page.next));
+      return page.shows;
+    },
+    { cache: listCache },
+  );
   mount(endpoints.getShow, ({ params }) => getShow(deps, parseShowId(params)));
   mount(endpoints.createShow, ({ body }) => createShow(deps, body));
   mount(endpoints.updateShow, ({ params, body }) => updateShow(deps, parseShowId(params), body));

@@ -12,7 +12,7 @@ export function useDeleteShow(showId: number) {
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: queryKeys.shows.detail(showId) });
       queryClient.removeQueries({ queryKey: queryKeys.personal.showBookings(showId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.shows.list() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.shows.lists() });
     },
   });
 }

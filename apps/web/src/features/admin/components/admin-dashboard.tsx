@@ -1,4 +1,5 @@
-import { useShows } from '@/api/get-shows';
+import { useMemo, useState } from 'react';
+import { loadedShows, useShowPages, type ShowWindow } from '@/api/get-shows';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -8,35 +9,59 @@ import { useOccupancies } from '../hooks/use-occupancies';
 import { AdminShowTable } from './admin-show-table';
 import { AdminTotals } from './admin-totals';
 import { CreateShow } from './create-show';
+import { ShowPeriodSwitch, type ShowPeriod } from './show-period-switch';
+
+/** Upcoming: soonest first, as the public list. Past: the server's `order=desc`, most recent first. */
+const windows: Record<ShowPeriod, ShowWindow> = { upcoming: {}, past: { order: 'desc' } };
 
 export function AdminDashboard() {
-  const shows = useShows();
-  const occupancies = useOccupancies(shows.data ?? []);
+  const [period, setPeriod] = useState<ShowPeriod>('upcoming');
+  const pages = useShowPages(windows[period]);
+  const shows = useMemo(() => loadedShows(pages.data), [pages.data]);
+  const occupancies = useOccupancies(shows);
 
-  if (shows.isPending) return <Skeleton className="h-64" />;
-  if (shows.isError) {
+  if (pages.isPending) return <Skeleton className="h-64" />;
+  if (pages.isError) {
     return (
       <Notice
         role="alert"
         title="Server unreachable"
-        action={<Button onClick={() => void shows.refetch()}>Try again</Button>}
+        action={<Button onClick={() => void pages.refetch()}>Try again</Button>}
       >
-        {explainError(shows.error)}
+        {explainError(pages.error)}
       </Notice>
     );
   }
   return (
     <div className="flex flex-col gap-5">
-      <AdminTotals showCount={shows.data.length} totals={sumOccupancy([...occupancies.values()])} />
+      <AdminTotals showCount={shows.length} totals={sumOccupancy([...occupancies.values()])} />
       <CreateShow />
       <section aria-labelledby="admin-shows-heading" className="flex flex-col gap-3">
-        <h2 id="admin-shows-heading" className="text-lg font-semibold">
-          All shows
-        </h2>
-        {shows.data.length === 0 ? (
-          <Notice title="No shows yet">Create the first one with the form above.</Notice>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="admin-shows-heading" className="text-lg font-semibold">
+            All shows
+          </h2>
+          <ShowPeriodSwitch period={period} onChange={setPeriod} />
+        </div>
+        {shows.length === 0 ? (
+          <Notice title={period === 'past' ? 'No past shows' : 'No shows yet'}>
+            {period === 'past'
+              ? 'Shows appear here once they have started.'
+              : 'Create the first one with the form above.'}
+          </Notice>
         ) : (
-          <AdminShowTable shows={shows.data} occupancies={occupancies} />
+          <AdminShowTable shows={shows} occupancies={occupancies} />
+        )}
+        {pages.hasNextPage && (
+          <Button
+            className="self-center"
+            variant="secondary"
+            aria-busy={pages.isFetchingNextPage}
+            disabled={pages.isFetchingNextPage}
+            onClick={() => void pages.fetchNextPage()}
+          >
+            Show more
+          </Button>
         )}
       </section>
     </div>

@@ -6,6 +6,7 @@ import { aBooking, aShow, aUser, signIn } from '@/testing/factories';
 import { fakeSocket } from '@/testing/fake-socket';
 import { apiError, apiUrl, recordRequests, server } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render-app';
+import { recordShowListQueries, showList } from '@/testing/show-list-api';
 
 const asAdmin = () => {
   const admin = signIn(aUser({ role: 'admin', name: 'Admin' }));
@@ -131,6 +132,31 @@ describe('occupancy', () => {
 
     await waitFor(() => expect(counts()).toEqual(['5', '1', '4', '10']));
     expect(within(totals).getByText('Confirmed').nextSibling).toHaveTextContent('5');
+  });
+});
+
+describe('past shows', () => {
+  it('when the admin switches to Past, then the server is asked for started shows, most recent first', async () => {
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+    const upcoming = aShow({ name: 'Ferry crossing' });
+    const lastWeek = aShow({ name: 'Old matinee', startTime: hoursAgo(7 * 24) });
+    const yesterday = aShow({ name: 'Yesterday gig', startTime: hoursAgo(24) });
+    server.use(asAdmin(), showList([upcoming, lastWeek, yesterday]), noShowBookings);
+    const queries = recordShowListQueries();
+    const { user } = renderApp('/admin');
+    await screen.findByRole('rowheader', { name: /Ferry crossing/ });
+    expect(screen.getByRole('button', { name: 'Upcoming' })).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(screen.getByRole('button', { name: 'Past' }));
+
+    await screen.findByRole('rowheader', { name: /Yesterday gig/ });
+    const names = screen.getAllByRole('rowheader').map((header) => header.textContent ?? '');
+    expect(names).toHaveLength(2);
+    expect(names[0]).toContain('Yesterday gig');
+    expect(names[1]).toContain('Old matinee');
+    expect(screen.queryByRole('rowheader', { name: /Ferry crossing/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Past' })).toHaveAttribute('aria-pressed', 'true');
+    expect(queries).toEqual([{}, { order: 'desc' }]);
   });
 });
 

@@ -7,6 +7,6 @@ export function useStoreShow() {
   const queryClient = useQueryClient();
   return (show: Show) => {
     queryClient.setQueryData(queryKeys.shows.detail(show.id), show);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.shows.list() });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.shows.lists() });
   };
 }

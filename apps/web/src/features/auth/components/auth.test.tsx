@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import type { ShowPages } from '@/api/get-shows';
 import { queryKeys } from '@/lib/query-keys';
 import { aMyBooking, aShow, aUser, signIn } from '@/testing/factories';
 import { apiError, apiUrl, recordRequests, server } from '@/testing/mock-api';
@@ -152,7 +153,7 @@ describe('logging out', () => {
     // The header's (now disabled) session query may stay registered, but nothing personal keeps data.
     const personalData = queryClient.getQueriesData({ queryKey: queryKeys.personal.all });
     expect(personalData.filter(([, data]) => data !== undefined)).toEqual([]);
-    expect(queryClient.getQueryData(queryKeys.shows.list())).toEqual([show]);
+    expect(queryClient.getQueryData<ShowPages>(queryKeys.shows.list({}))?.pages[0]?.shows).toEqual([show]);
     expect(screen.getByRole('article', { name: 'Ferry crossing' })).toBeInTheDocument();
     expect(requests.filter((request) => request === 'GET /shows')).toHaveLength(1);
   });

@@ -1,10 +1,13 @@
+import type { Show } from '@holdfast/contracts';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { localDateKey } from '@/lib/format';
 import { aShow } from '@/testing/factories';
 import { apiUrl, recordRequests, server } from '@/testing/mock-api';
 import { fakeSocket } from '@/testing/fake-socket';
 import { renderApp } from '@/testing/render-app';
+import { recordShowListQueries, showList } from '@/testing/show-list-api';
 
 const card = (name: string) => screen.getByRole('article', { name });
 
@@ -107,5 +110,95 @@ describe('show list', () => {
     reachable = true;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('article', { name: 'Ferry crossing' })).toBeInTheDocument();
+  });
+});
+
+describe('show list pages', () => {
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+  const numbered = (count: number) =>
+    Array.from({ length: count }, (_, i) => aShow({ name: `Show ${i + 1}`, startTime: inDays(i + 1) }));
+
+  it('when there are more shows than a page, then "Show more" follows the Link until the last page', async () => {
+    const shows = numbered(5);
+    server.use(showList(shows, { pageSize: 2 }));
+    const queries = recordShowListQueries();
+    const { user } = renderApp('/');
+    await screen.findByRole('article', { name: 'Show 1' });
+    expect(screen.queryByRole('article', { name: 'Show 3' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    expect(await screen.findByRole('article', { name: 'Show 3' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    expect(await screen.findByRole('article', { name: 'Show 5' })).toBeInTheDocument();
+
+    expect(screen.getAllByRole('article')).toHaveLength(5);
+    expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+    // The first page is asked plainly; each next one exactly as the previous page's Link said.
+    const cursorOf = (show: Show) => `${Date.parse(show.startTime)}_${show.id}`;
+    expect(queries).toEqual([
+      {},
+      { limit: '2', after: cursorOf(shows[1]!) },
+      { limit: '2', after: cursorOf(shows[3]!) },
+    ]);
+  });
+
+  it('when showsUpdated names shows on any loaded page, then their counts change and a deleted one goes', async () => {
+    const shows = numbered(4);
+    server.use(showList(shows, { pageSize: 2 }));
+    const queries = recordShowListQueries();
+    const { user } = renderApp('/');
+    await screen.findByRole('article', { name: 'Show 1' });
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    await screen.findByRole('article', { name: 'Show 4' });
+
+    act(() =>
+      fakeSocket.serverSends([
+        { ...shows[3]!, availableSlots: 7 },
+        { id: shows[0]!.id, totalSlots: 40, availableSlots: 39 },
+        { id: shows[2]!.id, totalSlots: 0, availableSlots: 0, deleted: true },
+      ]),
+    );
+
+    await waitFor(() => expect(card('Show 4')).toHaveTextContent('7 of 40 places left'));
+    expect(card('Show 1')).toHaveTextContent('39 of 40 places left');
+    expect(screen.queryByRole('article', { name: 'Show 3' })).not.toBeInTheDocument();
+    expect(queries).toHaveLength(2);
+  });
+
+  it('when a new show starts after the loaded pages, then it waits for "Show more" instead of jumping in', async () => {
+    const shows = numbered(3);
+    server.use(showList(() => shows, { pageSize: 2 }));
+    const { user } = renderApp('/');
+    await screen.findByRole('article', { name: 'Show 1' });
+
+    const early = aShow({ name: 'Early bird', startTime: inDays(1.5) });
+    const late = aShow({ name: 'Late comer', startTime: inDays(30) });
+    shows.push(early, late);
+    act(() => fakeSocket.serverSends([early, late]));
+
+    expect(await screen.findByRole('article', { name: 'Early bird' })).toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: 'Late comer' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    expect(await screen.findByRole('article', { name: 'Late comer' })).toBeInTheDocument();
+  });
+
+  it('when a date is picked, then the server is asked for that day, from local midnight to the next', async () => {
+    const onTheDay = aShow({ name: 'Harbour tour', startTime: inDays(3) });
+    server.use(showList([aShow({ name: 'Ferry crossing', startTime: inDays(1) }), onTheDay]));
+    const queries = recordShowListQueries();
+    const { user } = renderApp('/');
+    await screen.findByRole('article', { name: 'Ferry crossing' });
+    const day = new Date(onTheDay.startTime);
+    const date = localDateKey(onTheDay.startTime);
+
+    await user.type(screen.getByLabelText('Date'), date);
+
+    expect(await screen.findByRole('article', { name: 'Harbour tour' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('article', { name: 'Ferry crossing' })).not.toBeInTheDocument());
+    const midnight = new Date(day.getFullYear(), day.getMonth(), day.getDate());
+    expect(queries.at(-1)).toEqual({
+      from: midnight.toISOString(),
+      to: new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1).toISOString(),
+    });
   });
 });

@@ -1,46 +1,68 @@
+import type { Show } from '@holdfast/contracts';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { useShows } from '@/api/get-shows';
+import { loadedShows, useShowPages } from '@/api/get-shows';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { explainError } from '@/lib/explain-error';
-import { filterShows, type ShowFilter } from '../utils/filter-shows';
+import { filterShows, windowOf, type ShowFilter } from '../utils/filter-shows';
 import { useAvailabilityAnnouncement } from '../hooks/use-availability-announcement';
 import { ShowCard } from './show-card';
 import { ShowFilters } from './show-filters';
 import { ShowListSkeleton } from './show-list-skeleton';
 
 export function ShowList() {
-  const shows = useShows();
-  const announcement = useAvailabilityAnnouncement(shows.data);
   // Filters live in the URL so a reload or a shared link keeps them.
   const [params, setParams] = useSearchParams();
   const filter: ShowFilter = { search: params.get('q') ?? '', date: params.get('date') ?? '' };
+  const pages = useShowPages(windowOf(filter));
+  const shows = useMemo(() => loadedShows(pages.data), [pages.data]);
+  const announcement = useAvailabilityAnnouncement(pages.data ? shows : undefined);
   const setFilter = (next: ShowFilter) =>
     setParams(Object.fromEntries(Object.entries({ q: next.search, date: next.date }).filter(([, v]) => v)), {
       replace: true,
     });
 
-  if (shows.isPending) return <ShowListSkeleton />;
-  if (shows.isError) {
-    return (
-      <Notice
-        role="alert"
-        title="Server unreachable"
-        action={<Button onClick={() => void shows.refetch()}>Try again</Button>}
-      >
-        {explainError(shows.error)}
-      </Notice>
-    );
-  }
-
-  const visible = filterShows(shows.data, filter);
+  // The filters stay mounted through every state, so a date being typed keeps its focus while pages load.
   return (
     <div className="flex flex-col gap-4">
       <ShowFilters filter={filter} onChange={setFilter} />
+      {pages.isPending ? (
+        <ShowListSkeleton />
+      ) : pages.isError ? (
+        <Notice
+          role="alert"
+          title="Server unreachable"
+          action={<Button onClick={() => void pages.refetch()}>Try again</Button>}
+        >
+          {explainError(pages.error)}
+        </Notice>
+      ) : (
+        <LoadedShows shows={shows} filter={filter} announcement={announcement} pages={pages} />
+      )}
+    </div>
+  );
+}
+
+type LoadedShowsProps = {
+  shows: Show[];
+  filter: ShowFilter;
+  announcement: string;
+  pages: Pick<
+    ReturnType<typeof useShowPages>,
+    'hasNextPage' | 'isFetchingNextPage' | 'fetchNextPage' | 'isFetchNextPageError' | 'error'
+  >;
+};
+
+function LoadedShows({ shows, filter, announcement, pages }: LoadedShowsProps) {
+  // The shows on screen, in order.
+  const visible = filterShows(shows, filter);
+  return (
+    <>
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      {shows.data.length === 0 ? (
+      {shows.length === 0 && !filter.date ? (
         <Notice title="No shows yet">New shows appear here as soon as they are added.</Notice>
       ) : visible.length === 0 ? (
         <Notice title="No shows match">Try another name or date, or clear the filters.</Notice>
@@ -53,6 +75,22 @@ export function ShowList() {
           ))}
         </ul>
       )}
-    </div>
+      {pages.hasNextPage && (
+        <Button
+          className="self-center"
+          variant="secondary"
+          aria-busy={pages.isFetchingNextPage}
+          disabled={pages.isFetchingNextPage}
+          onClick={() => void pages.fetchNextPage()}
+        >
+          Show more
+        </Button>
+      )}
+      {pages.isFetchNextPageError && (
+        <p role="alert" className="text-center text-sm">
+          {explainError(pages.error)}
+        </p>
+      )}
+    </>
   );
 }
