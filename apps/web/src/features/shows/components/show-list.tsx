@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router';
 import { useShows } from '@/api/get-shows';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { useWatchedShows } from '@/hooks/use-watched-shows';
 import { explainError } from '@/lib/explain-error';
 import { filterShows, type ShowFilter } from '../utils/filter-shows';
 import { useAvailabilityAnnouncement } from '../hooks/use-availability-announcement';
@@ -12,6 +13,9 @@ import { ShowListSkeleton } from './show-list-skeleton';
 export function ShowList() {
   const shows = useShows();
   const announcement = useAvailabilityAnnouncement(shows.data);
+  // Live counts for the shows on screen only. Until they load, and while there are none, every change: an empty
+  // list still shows a new show the moment it is added.
+  useWatchedShows(shows.data?.length ? shows.data.map((show) => show.id) : 'all');
   // Filters live in the URL so a reload or a shared link keeps them.
   const [params, setParams] = useSearchParams();
   const filter: ShowFilter = { search: params.get('q') ?? '', date: params.get('date') ?? '' };
