@@ -162,6 +162,14 @@ async function run(url: string, databaseUrl: string) {
     lastLags.push(last);
   }
   const hotMessages = heard.reduce((sum, log) => sum + log.length / 2, 0);
+  // The bound is per second: the most messages any watcher heard within one second.
+  let busiestSecond = 0;
+  for (const log of heard) {
+    for (let first = 0, last = 0; last < log.length / 2; last++) {
+      while (log[last * 2]! - log[first * 2]! >= 1_000) first++;
+      busiestSecond = Math.max(busiestSecond, last - first + 1);
+    }
+  }
 
   console.log(`\nfan-out, rough: ${CONCURRENCY} clients, ${SECONDS} s per phase, ${WATCHERS} watchers (${NARROW})`);
   console.log(`bookings/s without watchers: ${alone.perSecond.toFixed(0)} (p99 ${alone.p99.toFixed(0)} ms)`);
@@ -169,8 +177,10 @@ async function run(url: string, databaseUrl: string) {
     `bookings/s with watchers:    ${watched.perSecond.toFixed(0)} (p99 ${watched.p99.toFixed(0)} ms), ` +
       `${(watched.perSecond / alone.perSecond).toFixed(2)}x`,
   );
+  // Counted from the sale's start to 1.5 s after its end, divided by the sale's length: a slight overestimate.
   console.log(`messages per watcher per second: ${(messages / WATCHERS / watched.seconds).toFixed(1)}`);
   console.log(`  carrying the hot show:         ${(hotMessages / WATCHERS / watched.seconds).toFixed(1)}`);
+  console.log(`  most heard by one watcher within one second: ${busiestSecond}`);
   console.log(
     `lag 201 -> watcher hears it, ms: p50 ${percentile(lags, 0.5).toFixed(0)}, ` +
       `p99 ${percentile(lags, 0.99).toFixed(0)}; to the last watcher p99 ${percentile(lastLags, 0.99).toFixed(0)}`,
