@@ -137,6 +137,7 @@ describe('watchShows: a client narrows what it hears', () => {
     for (const payload of ['nonsense', [1.5], [-1], [0], [2 ** 31], tooMany, { showIds: [1] }, nested]) {
       expect(await watchShows(bad, payload as never)).toMatchObject({ error: { code: 'VALIDATION_ERROR' } });
     }
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // past the 10-a-second limit's window
     raw.emit('watchShows', 'no acknowledgement asked');
     raw.emit('watchShows', [unwatched!.id], 'not a function');
     raw.emit('watchShows');
@@ -147,6 +148,21 @@ describe('watchShows: a client narrows what it hears', () => {
     expect(bad.connected && bystander.connected).toBe(true);
     // The last valid call ([unwatched] with a junk second argument) replaced the subscription, nothing else did.
     expect(bad.received.flat().map((show) => show.id)).toEqual([unwatched!.id]);
+  });
+
+  it('when a client floods watchShows, then calls past 10 a second are refused (RATE_LIMITED)', async () => {
+    const [show, other] = await Promise.all([1, 2].map(() => createShow(app)));
+    const flooding = await listen();
+    const replies = await Promise.all(Array.from({ length: 30 }, () => watchShows(flooding, [show!.id])));
+    expect(replies.filter((reply) => 'watching' in reply)).toHaveLength(10);
+    expect(replies.slice(10)).toEqual(
+      Array(20).fill(expect.objectContaining({ error: expect.objectContaining({ code: 'RATE_LIMITED' }) })),
+    );
+    expect(flooding.connected).toBe(true);
+    app.events.availabilityChanged({ showIds: [show!.id, other!.id] });
+    await waitForShowUpdate(flooding, show!.id);
+    await settle();
+    expect(idsHeard(flooding)).toEqual(new Set([show!.id]));
   });
 });
 

@@ -4,6 +4,8 @@ import type { SocketServer } from './socket-server.js';
 /** Sockets that asked for nothing hear every change, as before subscriptions existed. */
 const EVERYONE = 'all';
 const roomOf = (key: string) => `watch:${key}`;
+/** A page sends watchShows when it mounts or its ids change; more than this per second is a client gone wrong. */
+const MAX_WATCH_CALLS_PER_SECOND = 10;
 
 export interface ShowAudiences {
   /** Sends one flush: at most one message per socket, each distinct payload encoded once. */
@@ -59,8 +61,18 @@ export function createShowAudiences(io: SocketServer): ShowAudiences {
   io.on('connection', (socket) => {
     void socket.join(EVERYONE);
     socket.on('disconnect', () => leaveGroup(socket.id));
+    let windowStart = 0;
+    let calls = 0;
     socket.on('watchShows', (raw: unknown, ack?: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (reply: WatchShowsReply) => void) : () => {};
+      const now = Date.now();
+      if (now - windowStart >= 1_000) [windowStart, calls] = [now, 0];
+      if (++calls > MAX_WATCH_CALLS_PER_SECOND) {
+        // Each call re-indexes up to 200 ids; a flood must not cost the event loop more than that.
+        const message = `At most ${MAX_WATCH_CALLS_PER_SECOND} watchShows a second; this one was ignored`;
+        reply({ error: { code: 'RATE_LIMITED', message } });
+        return;
+      }
       const parsed = watchShowsSchema.safeParse(raw);
       if (!parsed.success) {
         // The earlier subscription stays: a bad request changes nothing and costs the others nothing.
