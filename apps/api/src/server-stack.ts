@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppDeps } from './app.js';
+import { createShowAudiences, type ShowAudiences } from './realtime/show-audiences.js';
 import { createShowsBroadcaster, type ShowsBroadcaster } from './realtime/shows-broadcaster.js';
 import { createSocketServer, type SocketServer } from './realtime/socket-server.js';
 
@@ -8,6 +9,7 @@ export interface ServerStack {
   httpServer: Server;
   io: SocketServer;
   broadcaster: ShowsBroadcaster;
+  audiences: ShowAudiences;
   /** Starts listening; port 0 picks a free port. Answers the address actually bound. */
   listen(port: number, host?: string): Promise<AddressInfo>;
   /** Stops broadcasting, closes every socket and the HTTP server. The database is the caller's to close. */
@@ -21,16 +23,18 @@ export function createServerStack(deps: AppDeps): ServerStack {
     corsOrigins: deps.config.corsOrigins,
     maxPerAddress: deps.config.maxSocketsPerIp,
   });
+  const audiences = createShowAudiences(io);
   const broadcaster = createShowsBroadcaster({
     db: deps.db,
     events: deps.events,
     reporter: deps.reporter,
-    emit: (shows) => io.emit('showsUpdated', shows),
+    deliver: (shows, added) => audiences.deliver(shows, added),
   });
   return {
     httpServer,
     io,
     broadcaster,
+    audiences,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -6,6 +6,8 @@ export interface AvailabilityChange {
   showIds: number[];
   /** When a hold on these shows runs out: their availability changes again at that moment. */
   holdExpiresAt?: Date;
+  /** These shows are new: every watcher hears of them, whatever shows it narrowed its updates to. */
+  added?: boolean;
 }
 
 export type AvailabilityListener = (change: AvailabilityChange) => void;

@@ -9,7 +9,8 @@ export const ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED';
 export const TOO_MANY_SOCKETS = 'TOO_MANY_SOCKETS';
 
 /**
- * Anyone may listen (the show list is public) and clients send nothing, so there are no handlers. Two guards:
+ * Anyone may listen (the show list is public); the one thing a client may send, `watchShows`, is handled by
+ * show-audiences.ts. Two guards:
  * CORS does not cover WebSocket upgrades, so the handshake's Origin is checked here against CORS_ORIGIN (a
  * request without one is not a browser and could send any Origin anyway); and one address may hold at most
  * `maxPerAddress` sockets (0 = unlimited), so a single client cannot exhaust the server.

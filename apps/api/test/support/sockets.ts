@@ -1,9 +1,19 @@
-import type { ClientToServerEvents, ServerToClientEvents, ShowAvailability } from '@holdfast/contracts';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  ShowAvailability,
+  WatchShows,
+  WatchShowsReply,
+} from '@holdfast/contracts';
 import { io, type Socket } from 'socket.io-client';
 
-export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents> & { received: ShowAvailability[][] };
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents> & {
+  received: ShowAvailability[][];
+  /** When each message of `received` arrived (Date.now()). */
+  receivedAt: number[];
+};
 
-/** A real Socket.IO client that records every showsUpdated it receives. */
+/** A real Socket.IO client that records every showsUpdated it receives, and when. */
 export async function connectSocket(
   baseUrl: string,
   options: { origin?: string; transport?: 'websocket' | 'polling' } = {},
@@ -16,7 +26,11 @@ export async function connectSocket(
     extraHeaders,
   }) as TestSocket;
   socket.received = [];
-  socket.on('showsUpdated', (shows) => socket.received.push(shows));
+  socket.receivedAt = [];
+  socket.on('showsUpdated', (shows) => {
+    socket.received.push(shows);
+    socket.receivedAt.push(Date.now());
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
@@ -40,4 +54,9 @@ export async function waitForShowUpdate(
     if (Date.now() - started > timeoutMs) throw new Error(`no showsUpdated for show ${showId} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** Narrows what the socket hears and waits for the server's acknowledgement. */
+export function watchShows(socket: TestSocket, showIds: WatchShows): Promise<WatchShowsReply> {
+  return socket.timeout(5_000).emitWithAck('watchShows', showIds);
 }

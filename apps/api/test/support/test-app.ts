@@ -9,6 +9,7 @@ import { createDb, type Db } from '../../src/platform/db.js';
 import { createErrorReporter, type ErrorReporter } from '../../src/platform/error-reporter.js';
 import { createDomainEvents, type DomainEvents } from '../../src/platform/events.js';
 import { createLogger } from '../../src/platform/logger.js';
+import type { ShowAudiences } from '../../src/realtime/show-audiences.js';
 import type { ShowsBroadcaster } from '../../src/realtime/shows-broadcaster.js';
 import type { SocketServer } from '../../src/realtime/socket-server.js';
 import { createServerStack } from '../../src/server-stack.js';
@@ -22,6 +23,7 @@ export interface TestApp {
   events: DomainEvents;
   reporter: ErrorReporter;
   broadcaster: ShowsBroadcaster;
+  audiences: ShowAudiences;
   io: SocketServer;
   server: Server;
   baseUrl: string;
@@ -58,6 +60,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     events,
     reporter,
     broadcaster: stack.broadcaster,
+    audiences: stack.audiences,
     io: stack.io,
     server: stack.httpServer,
     baseUrl: `http://127.0.0.1:${port}`,

@@ -4,12 +4,14 @@ import { useEffect, useState } from 'react';
 import type { ShowPages } from '@/api/get-shows';
 import { applyAvailability, type ListWindow } from '@/lib/apply-availability';
 import { queryKeys } from '@/lib/query-keys';
+import { onShowWatchesChanged, watchedShows } from '@/lib/show-watches';
 import { getShowsSocket, type ShowsSocket } from '@/lib/socket';
 
 /**
- * The only subscriber to the socket: writes `showsUpdated` into the query cache so every screen
- * re-renders from the cache, and refetches after a reconnect because events sent while we were
- * offline are lost. Returns whether live updates are flowing.
+ * The only user of the socket: writes `showsUpdated` into the query cache so every screen re-renders from
+ * the cache, tells the server which shows the screens watch (useWatchedShows), and after a reconnect sends
+ * that again (the server forgets it with the old connection) and refetches, because events sent while we
+ * were offline are lost. Returns whether live updates are flowing.
  */
 export function useLiveShows(getSocket: () => ShowsSocket = getShowsSocket): { connected: boolean } {
   const queryClient = useQueryClient();
@@ -19,6 +21,25 @@ export function useLiveShows(getSocket: () => ShowsSocket = getShowsSocket): { c
   useEffect(() => {
     const socket = getSocket();
     let hasConnected = socket.connected;
+    // What the server was last told on this connection; a new connection starts from "every change".
+    let told: string | undefined;
+    const tellWatches = () => {
+      const showIds = watchedShows();
+      const key = showIds === null ? 'all' : showIds.join(',');
+      if (!socket.connected || key === told) return;
+      told = key;
+      socket.emit('watchShows', showIds);
+    };
+    // A navigation withdraws one screen's wish and adds the next one's in the same commit: tell the result once.
+    let telling = false;
+    const tellWatchesSoon = () => {
+      if (telling) return;
+      telling = true;
+      queueMicrotask(() => {
+        telling = false;
+        tellWatches();
+      });
+    };
 
     const onUpdate = (updates: ShowAvailability[]) => {
       // Every loaded list (the shows page, each admin view, each date asked for) with all its pages.
@@ -39,6 +60,8 @@ export function useLiveShows(getSocket: () => ShowsSocket = getShowsSocket): { c
       }
     };
     const onConnect = () => {
+      told = 'all';
+      tellWatches();
       setConnected(true);
       if (hasConnected) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.shows.all });
@@ -53,7 +76,10 @@ export function useLiveShows(getSocket: () => ShowsSocket = getShowsSocket): { c
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
+    const stopWatching = onShowWatchesChanged(tellWatchesSoon);
+    tellWatches();
     return () => {
+      stopWatching();
       socket.off('showsUpdated', onUpdate);
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);

@@ -2,11 +2,22 @@ import type { ShowAvailability } from '@holdfast/contracts';
 
 type Listener = (...args: never[]) => void;
 
-/** Stands in for the Socket.IO client: tests play the server with `serverSends`, `drop`, `reconnect`. */
+/**
+ * Stands in for the Socket.IO client: tests play the server with `serverSends`, `drop`, `reconnect`, and read
+ * what the app sent with `sent`.
+ */
 class FakeSocket {
   connected = true;
   active = true;
+  /** Every event the app emitted, in order: [name, ...args]. */
+  sent: unknown[][] = [];
   private listeners = new Map<string, Set<Listener>>();
+
+  emit(event: string, ...args: unknown[]) {
+    // Like the real client, a disconnected socket would buffer; the app is expected not to emit then.
+    this.sent.push([event, ...args]);
+    return this;
+  }
 
   on(event: string, listener: Listener) {
     if (!this.listeners.has(event)) this.listeners.set(event, new Set());
@@ -39,6 +50,7 @@ class FakeSocket {
 
   reset() {
     this.connected = true;
+    this.sent = [];
     this.listeners.clear();
   }
 }

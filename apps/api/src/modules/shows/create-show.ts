@@ -8,6 +8,6 @@ export async function createShow(
   input: CreateShowRequest,
 ): Promise<Show> {
   const show = await insertShow(deps.db, input);
-  deps.events.availabilityChanged({ showIds: [show.id] });
+  deps.events.availabilityChanged({ showIds: [show.id], added: true });
   return show;
 }

@@ -10,6 +10,7 @@ import { BookingFlowProvider } from '@/features/booking/components/booking-flow-
 import { BookingPanel } from '@/features/booking/components/booking-panel';
 import { ShowSummary } from '@/features/shows/components/show-summary';
 import { showState } from '@/features/shows/model/show-state';
+import { useWatchedShows } from '@/hooks/use-watched-shows';
 import { hasCode } from '@/lib/api-error';
 import { explainError } from '@/lib/explain-error';
 
@@ -26,6 +27,8 @@ export function BookShowRoute() {
   const linkedBookingId = Number(useSearchParams()[0].get('booking')) || undefined;
   const { status } = useAuth();
   const show = useShow(id, { enabled: Number.isInteger(id) && id > 0 });
+  // This page shows one show's count: it needs no other show's changes.
+  useWatchedShows(Number.isInteger(id) && id > 0 ? [id] : []);
 
   if (!Number.isInteger(id) || id <= 0 || hasCode(show.error, 'SHOW_NOT_FOUND')) {
     return (

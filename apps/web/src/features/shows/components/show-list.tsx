@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { loadedShows, useShowPages } from '@/api/get-shows';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { useWatchedShows } from '@/hooks/use-watched-shows';
 import { explainError } from '@/lib/explain-error';
 import { filterShows, windowOf, type ShowFilter } from '../utils/filter-shows';
 import { useAvailabilityAnnouncement } from '../hooks/use-availability-announcement';
@@ -18,6 +19,9 @@ export function ShowList() {
   const pages = useShowPages(windowOf(filter));
   const shows = useMemo(() => loadedShows(pages.data), [pages.data]);
   const announcement = useAvailabilityAnnouncement(pages.data ? shows : undefined);
+  // Live counts for the loaded shows only (new shows reach every watcher anyway). Until they load, and while
+  // there are none, every change.
+  useWatchedShows(shows.length > 0 ? shows.map((show) => show.id) : 'all');
   const setFilter = (next: ShowFilter) =>
     setParams(Object.fromEntries(Object.entries({ q: next.search, date: next.date }).filter(([, v]) => v)), {
       replace: true,
