@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
 import type { Config } from './config.js';
 import { createGuards, createPasswords, createTokens, mountAuthRoutes, type Passwords } from './modules/auth/index.js';
-import { mountBookingRoutes } from './modules/bookings/index.js';
+import { createBookingDesk, mountBookingRoutes } from './modules/bookings/index.js';
 import { mountShowRoutes } from './modules/shows/index.js';
 import { corsPolicy } from './platform/cors.js';
 import type { Db } from './platform/db.js';
@@ -16,6 +16,7 @@ import { createRequestLimits, limitByAddress } from './platform/request-limits.j
 import { limitRequestsPerAddress } from './platform/request-quota.js';
 import { createKeyedQueue } from './platform/keyed-queue.js';
 import { createMount } from './platform/routing.js';
+import { endpoints } from '@holdfast/contracts';
 
 /**
  * helmet's defaults (CSP, nosniff, frame and referrer policies, HSTS), with two changes for an API that is
@@ -74,6 +75,19 @@ export function createApp({ db, events, config, reporter, passwords = createPass
       maxQueued: config.maxBookingsQueuedPerShow,
     }),
     bookingDeadlineMs: config.db.lockTimeoutMs,
+    bookingDesk:
+      config.bookingBatches &&
+      createBookingDesk(
+        { db, events },
+        {
+          holdSeconds: config.bookingHoldSeconds,
+          maxHoldsPerShow: config.maxActiveHoldsPerUserPerShow,
+          lanes: config.bookingBatches.lanes,
+          maxBatchSize: config.bookingBatches.maxSize,
+          maxQueuedPerLane: config.bookingBatches.maxQueuedPerLane,
+          grantedStatus: endpoints.createBooking.status,
+        },
+      ),
   });
   app.use(router);
 

@@ -253,6 +253,12 @@ function trackOutage(logger: Logger) {
   };
 }
 
+/**
+ * A string as a quoted SQL literal, for values that must travel inside a simple query (queryWithin), which
+ * carries no parameters. pg's own escaping: never build literals by concatenating raw input.
+ */
+export const escapeLiteral = (value: string): string => pg.escapeLiteral(value);
+
 /** PostgreSQL error codes the repositories translate into domain errors. */
 export const pgErrorCode = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'

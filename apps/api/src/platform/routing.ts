@@ -4,7 +4,14 @@ import type { z } from 'zod';
 import type { AuthUser } from './auth-user.js';
 import type { Db } from './db.js';
 import type { DomainEvents } from './events.js';
-import { fingerprintRequest, parseIdempotencyKey, runIdempotently, type EffectScope } from './idempotency.js';
+import {
+  fingerprintRequest,
+  parseIdempotencyKey,
+  runIdempotently,
+  type EffectScope,
+  type IdempotencyClaim,
+  type Outcome,
+} from './idempotency.js';
 import { validateBody } from './validate.js';
 
 type BodyOf<E extends Endpoint> = E['body'] extends z.ZodType ? z.output<E['body']> : undefined;
@@ -20,6 +27,12 @@ export interface RouteContext<E extends Endpoint> {
    * and the first answer is replayed. Without a key it simply runs on the pool.
    */
   idempotently: <T>(effect: (scope: EffectScope) => Promise<T>) => Promise<T>;
+  /**
+   * For an effect that claims and answers its key itself, in its own transaction (the booking desk does, for a
+   * whole batch): it gets the request's key and fingerprint (undefined without a key) and answers an Outcome,
+   * whose replay is sent exactly as `idempotently` sends one.
+   */
+  claimsOwnKey: <T>(effect: (claim: IdempotencyClaim | undefined) => Promise<Outcome<T>>) => Promise<T>;
 }
 
 export type Mount = <E extends Endpoint>(endpoint: E, handler: (ctx: RouteContext<E>) => Promise<ResultOf<E>>) => void;
@@ -50,11 +63,23 @@ export function createMount(
         replay = outcome;
         return outcome.body as T;
       };
+      const claimsOwnKey = async <T>(effect: (claim: IdempotencyClaim | undefined) => Promise<Outcome<T>>) => {
+        effectRan = true;
+        const claim =
+          key === undefined || !req.auth
+            ? undefined
+            : { key, fingerprint: fingerprintRequest(req.method, req.baseUrl + req.path, req.body) };
+        const outcome = await effect(claim);
+        if (!outcome.replayed) return outcome.result;
+        replay = outcome;
+        return outcome.body as T;
+      };
       const result = await handler({
         body: req.body,
         params: req.params as Record<string, string>,
         auth: req.auth,
         idempotently,
+        claimsOwnKey,
       } as RouteContext<typeof endpoint>);
       if (key !== undefined && !effectRan) {
         throw new Error(`${endpoint.method} ${endpoint.path} is idempotent but did not run through idempotently()`);
