@@ -12,8 +12,11 @@
 --   NO_SHOW, STARTED, KEY_REUSED, KEY_IN_USE
 --   SOLD_OUT     body = {"availableSlots": n}
 --   HOLD_EXISTS  body = {"bookingId": newest live hold}
+-- p_key_wait_ms bounds the wait for a key another transaction has claimed and not yet committed.
 -- Refusals are rows, never exceptions: one refusal must not abort the others, nor cost a connection.
-CREATE FUNCTION book_batch(p_requests json, p_hold_seconds integer, p_max_holds integer, p_granted_status integer)
+CREATE FUNCTION book_batch(
+  p_requests json, p_hold_seconds integer, p_max_holds integer, p_granted_status integer, p_key_wait_ms integer
+)
 RETURNS TABLE (ord integer, outcome text, status integer, body json)
 LANGUAGE plpgsql
 AS $$
@@ -36,7 +39,8 @@ DECLARE
   v_expires timestamptz := date_trunc('milliseconds', now()) + make_interval(secs => p_hold_seconds);
   v_created_text text;  v_expires_text text;
   v_seq text := pg_get_serial_sequence('bookings', 'id');
-  i integer;  p integer;  j integer;  k integer;  v_id integer;  v_pair bigint;
+  v_lock_timeout text;
+  i integer;  p integer;  j integer;  k integer;  c integer;  v_id integer;  v_pair bigint;
 BEGIN
   SELECT array_agg(r.s ORDER BY r.o), array_agg(r.u ORDER BY r.o), array_agg(r.q ORDER BY r.o),
          array_agg(r.k ORDER BY r.o), array_agg(r.f ORDER BY r.o)
@@ -69,16 +73,37 @@ BEGIN
     FROM (SELECT DISTINCT ON (t.u, t.k) t.u, t.k, t.f
           FROM unnest(v_user, v_key, v_fp) WITH ORDINALITY AS t(u, k, f, o)
           WHERE t.k IS NOT NULL ORDER BY t.u, t.k, t.o) f;
-    WITH claimed AS (
-      INSERT INTO idempotency_keys (user_id, key, fingerprint)
-      SELECT c.u, c.k, c.f FROM unnest(v_kuser, v_kkey, v_kfp) WITH ORDINALITY AS c(u, k, f, o) ORDER BY c.o
-      ON CONFLICT (user_id, key) DO NOTHING
-      RETURNING user_id, key
-    )
-    SELECT array_agg(c.u || ':' || c.k ORDER BY c.o), array_agg(cl.key IS NOT NULL ORDER BY c.o)
-    INTO v_kids, v_kowned
-    FROM unnest(v_kuser, v_kkey) WITH ORDINALITY AS c(u, k, o)
-    LEFT JOIN claimed cl ON cl.user_id = c.u AND cl.key = c.k;
+    -- A claim still running elsewhere is waited for at most p_key_wait_ms (this batch holds its shows' locks
+    -- meanwhile); past that, keys are claimed one by one without waiting, and only a request whose key is
+    -- still held elsewhere hears KEY_IN_USE. A subtransaction, so only when that happens.
+    v_lock_timeout := current_setting('lock_timeout');
+    BEGIN
+      PERFORM set_config('lock_timeout', p_key_wait_ms || 'ms', true);
+      WITH claimed AS (
+        INSERT INTO idempotency_keys (user_id, key, fingerprint)
+        SELECT c.u, c.k, c.f FROM unnest(v_kuser, v_kkey, v_kfp) WITH ORDINALITY AS c(u, k, f, o) ORDER BY c.o
+        ON CONFLICT (user_id, key) DO NOTHING
+        RETURNING user_id, key
+      )
+      SELECT array_agg(c.u || ':' || c.k ORDER BY c.o), array_agg(cl.key IS NOT NULL ORDER BY c.o)
+      INTO v_kids, v_kowned
+      FROM unnest(v_kuser, v_kkey) WITH ORDINALITY AS c(u, k, o)
+      LEFT JOIN claimed cl ON cl.user_id = c.u AND cl.key = c.k;
+    EXCEPTION WHEN lock_not_available THEN
+      v_kids := ARRAY(SELECT c.u || ':' || c.k FROM unnest(v_kuser, v_kkey) WITH ORDINALITY AS c(u, k, o) ORDER BY c.o);
+      v_kowned := array_fill(false, ARRAY[cardinality(v_kuser)]);
+      PERFORM set_config('lock_timeout', '1ms', true);
+      FOR c IN 1 .. cardinality(v_kuser) LOOP
+        BEGIN
+          INSERT INTO idempotency_keys (user_id, key, fingerprint) VALUES (v_kuser[c], v_kkey[c], v_kfp[c])
+          ON CONFLICT (user_id, key) DO NOTHING;
+          v_kowned[c] := FOUND;
+        EXCEPTION WHEN lock_not_available THEN
+          NULL;  -- neither ours nor answered: KEY_IN_USE below
+        END;
+      END LOOP;
+    END;
+    PERFORM set_config('lock_timeout', v_lock_timeout, true);
     -- A statement of its own, so that its snapshot sees answers committed while the claim above waited.
     SELECT array_agg(coalesce(ik.fingerprint, c.f) ORDER BY c.o), array_agg(ik.response_status ORDER BY c.o),
            array_agg(ik.response_body ORDER BY c.o)
@@ -180,4 +205,4 @@ END;
 $$;
 
 -- Down Migration
-DROP FUNCTION book_batch(json, integer, integer, integer);
+DROP FUNCTION book_batch(json, integer, integer, integer, integer);

@@ -40,7 +40,10 @@ export async function bookBatch(
     k: r.idempotency?.key ?? null,
     f: r.idempotency?.fingerprint ?? null,
   }));
-  const args = [input.holdSeconds, input.maxHolds, input.grantedStatus].map(integer).join(', ');
+  // A key claimed by a request still running elsewhere is waited for half of what is left, so that the batch
+  // answers that one request 409 IDEMPOTENCY_KEY_IN_USE rather than failing as a whole at its deadline.
+  const keyWaitMs = Math.max(1, Math.floor(input.deadline.remainingMs() / 2));
+  const args = [input.holdSeconds, input.maxHolds, input.grantedStatus, keyWaitMs].map(integer).join(', ');
   const { rows } = await db.queryWithin<{ ord: number; outcome: string; status: number | null; body: unknown }>(
     input.deadline,
     `SELECT ord, outcome, status, body FROM book_batch(${escapeLiteral(JSON.stringify(requests))}::json, ${args})`,
