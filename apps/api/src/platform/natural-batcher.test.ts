@@ -67,6 +67,30 @@ describe('natural batching', () => {
     expect(batches).toEqual([['a'], ['c']]);
   });
 
+  it('when a waiting item has less time left than a batch takes, then it gets 503 BUSY and is not sent', async () => {
+    const batches: string[][] = [];
+    const batcher = createNaturalBatcher<string, string>({
+      maxBatchSize: 10,
+      maxQueued: 10,
+      async send(batch) {
+        batches.push(batch.map((queued) => queued.item));
+        await sleep(60);
+        return batch.map((queued) => ok(queued.item));
+      },
+    });
+    await batcher.submit('a', deadlineIn(1_000)); // a batch takes about 60 ms
+    await sleep(5); // the lane is idle again: 'b' goes alone, 'c' and 'd' wait for it
+    const first = batcher.submit('b', deadlineIn(1_000));
+    const short = batcher.submit('c', deadlineIn(90)); // about 30 ms left once 'b' returns
+    const kept = batcher.submit('d', deadlineIn(1_000));
+    await expect(short).rejects.toMatchObject({ status: 503, code: 'BUSY' });
+    expect(await Promise.all([first, kept])).toEqual(['b', 'd']);
+    // Alone, a member is sent whatever it has left: it can fail nobody else.
+    await sleep(5);
+    expect(await batcher.submit('e', deadlineIn(20))).toBe('e');
+    expect(batches).toEqual([['a'], ['b'], ['d'], ['e']]);
+  });
+
   it('when a batch fails as a whole, then each of its items gets that error and the next batch goes', async () => {
     const failure = new Error('connection terminated');
     let calls = 0;

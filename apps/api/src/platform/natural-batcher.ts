@@ -47,14 +47,22 @@ export function createNaturalBatcher<I, O>(options: {
   let serviceMs = 0;
 
   const dispatch = () => {
-    const batch = waiting.splice(0, maxBatchSize);
+    const taken = waiting.splice(0, maxBatchSize);
+    for (const waiter of taken) clearTimeout(waiter.timer);
+    // A batch runs until its earliest deadline, so a member with less time left than a batch usually takes
+    // would most likely fail the others with it: it gets 503 BUSY now, unsent, as it would at its deadline.
+    // Alone, it is sent: it risks only itself.
+    const batch =
+      taken.length > 1 ? taken.filter((waiter) => waiter.deadline.remainingMs() >= Math.max(1, serviceMs)) : taken;
+    for (const waiter of taken) if (!batch.includes(waiter)) waiter.reject(busy());
     out = batch.length > 0;
     if (!out) return;
-    for (const waiter of batch) clearTimeout(waiter.timer);
     const started = now();
     (async () => send(batch))()
       .then((outcomes) => {
         if (outcomes.length !== batch.length) throw new Error(`${outcomes.length} outcomes for ${batch.length} items`);
+        // Only batches that ran set the pace: one that timed out on a stuck lock says nothing of the next.
+        serviceMs = nextServiceMs(serviceMs, now() - started);
         batch.forEach((waiter, i) => {
           const outcome = outcomes[i]!;
           if (outcome.ok) waiter.resolve(outcome.value);
@@ -64,10 +72,7 @@ export function createNaturalBatcher<I, O>(options: {
       .catch((error: unknown) => {
         for (const waiter of batch) waiter.reject(error);
       })
-      .finally(() => {
-        serviceMs = nextServiceMs(serviceMs, now() - started);
-        dispatch();
-      });
+      .finally(dispatch);
   };
 
   return {
