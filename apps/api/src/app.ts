@@ -1,3 +1,4 @@
+import { endpoints } from '@holdfast/contracts';
 import express from 'express';
 import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
@@ -16,7 +17,6 @@ import { createRequestLimits, limitByAddress } from './platform/request-limits.j
 import { limitRequestsPerAddress } from './platform/request-quota.js';
 import { createKeyedQueue } from './platform/keyed-queue.js';
 import { createMount } from './platform/routing.js';
-import { endpoints } from '@holdfast/contracts';
 
 /**
  * helmet's defaults (CSP, nosniff, frame and referrer policies, HSTS), with two changes for an API that is
