@@ -41,7 +41,8 @@ describe('control: the race checks can fail', () => {
   });
 
   it('when book_slots checks then writes without a lock, then the same checks find the oversell', async () => {
-    stack = await startFaultStack(server());
+    // The one-request path calls book_slots; shared commits (book_batch) would never reach the racy one.
+    stack = await startFaultStack(server(), { BOOKING_BATCHING: 'off' });
     await stack.db.query(RACY_BOOK_SLOTS);
     // Replaced, not overloaded: were the signature to change, the API would go on calling the real one.
     const { rows } = await stack.db.query("SELECT 1 FROM pg_proc WHERE proname = 'book_slots'");

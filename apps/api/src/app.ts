@@ -1,10 +1,11 @@
 import compression from 'compression';
+import { endpoints } from '@holdfast/contracts';
 import express from 'express';
 import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
 import type { Config } from './config.js';
 import { createGuards, createPasswords, createTokens, mountAuthRoutes, type Passwords } from './modules/auth/index.js';
-import { mountBookingRoutes } from './modules/bookings/index.js';
+import { createBookingDesk, mountBookingRoutes } from './modules/bookings/index.js';
 import { mountShowRoutes } from './modules/shows/index.js';
 import { corsPolicy } from './platform/cors.js';
 import type { Db } from './platform/db.js';
@@ -77,6 +78,19 @@ export function createApp({ db, events, config, reporter, passwords = createPass
       maxQueued: config.maxBookingsQueuedPerShow,
     }),
     bookingDeadlineMs: config.db.lockTimeoutMs,
+    bookingDesk:
+      config.bookingBatches &&
+      createBookingDesk(
+        { db, events },
+        {
+          holdSeconds: config.bookingHoldSeconds,
+          maxHoldsPerShow: config.maxActiveHoldsPerUserPerShow,
+          lanes: config.bookingBatches.lanes,
+          maxBatchSize: config.bookingBatches.maxSize,
+          maxQueuedPerLane: config.bookingBatches.maxQueuedPerLane,
+          grantedStatus: endpoints.createBooking.status,
+        },
+      ),
   });
   app.use(router);
 

@@ -56,6 +56,14 @@ const envSchema = z.object({
   MAX_BOOKINGS_QUEUED_PER_SHOW: positiveInt(256),
   /** How long a public GET /shows answer may be served again (ADR 0010); 0 = no cache. */
   SHOWS_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  /** `on`: concurrent bookings share one transaction and commit per batch (ADR 0012); `off`: one each. */
+  BOOKING_BATCHING: z.enum(['on', 'off']).default('on'),
+  /** Bookings one batch carries at most; the rest wait for the next. */
+  BOOKING_BATCH_MAX_SIZE: z.coerce.number().int().positive().max(10_000).default(256),
+  /** Batches at the database at once per API process; a show's bookings always go through lane id mod this. */
+  BOOKING_BATCH_LANES: z.coerce.number().int().positive().max(64).default(4),
+  /** Bookings that may wait per lane, in a burst; a standing queue is held to a quarter of it. */
+  BOOKING_BATCH_MAX_QUEUED: positiveInt(1024),
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(10),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
@@ -88,6 +96,8 @@ export type Config = Readonly<{
   maxActiveHoldsPerUserPerShow: number;
   maxBookingsQueuedPerShow: number;
   showsCacheMs: number;
+  /** null: BOOKING_BATCHING=off. */
+  bookingBatches: { maxSize: number; lanes: number; maxQueuedPerLane: number } | null;
   rateLimits: RequestLimitSettings;
   bcryptCost: number;
   seedDemoData: boolean;
@@ -129,6 +139,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxActiveHoldsPerUserPerShow: e.MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW,
     maxBookingsQueuedPerShow: e.MAX_BOOKINGS_QUEUED_PER_SHOW,
     showsCacheMs: e.SHOWS_CACHE_MS,
+    bookingBatches:
+      e.BOOKING_BATCHING === 'on'
+        ? {
+            maxSize: e.BOOKING_BATCH_MAX_SIZE,
+            lanes: e.BOOKING_BATCH_LANES,
+            maxQueuedPerLane: e.BOOKING_BATCH_MAX_QUEUED,
+          }
+        : null,
     rateLimits: {
       enabled: e.RATE_LIMITS === 'on',
       loginFailures: { points: e.LOGIN_FAILURES_MAX, windowSeconds: e.LOGIN_FAILURES_WINDOW_SECONDS },

@@ -21,8 +21,8 @@ type Answer = {
 };
 
 /** Real concurrent HTTP requests (not serialised through one supertest agent). */
-async function postJson(path: string, token: string, body: unknown) {
-  const response = await fetch(`${app.baseUrl}${path}`, {
+async function postJsonTo(target: TestApp, path: string, token: string, body: unknown) {
+  const response = await fetch(`${target.baseUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...bearer(token) },
     body: JSON.stringify(body),
@@ -30,11 +30,22 @@ async function postJson(path: string, token: string, body: unknown) {
   return { status: response.status, body: (await response.json()) as Answer };
 }
 
-async function manyUsers(count: number) {
-  return Promise.all(Array.from({ length: count }, () => createUser(app).then((u) => u.token)));
+async function manyUsersOf(target: TestApp, count: number) {
+  return Promise.all(Array.from({ length: count }, () => createUser(target).then((u) => u.token)));
 }
+const postJson = (path: string, token: string, body: unknown) => postJsonTo(app, path, token, body);
+const manyUsers = (count: number) => manyUsersOf(app, count);
 
-describe('many people pressing "Book" at once', () => {
+// Shared commits (the default) and the one-request path must both hold the line.
+describe.each(['on', 'off'])('many people pressing "Book" at once (BOOKING_BATCHING=%s)', (batching) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ BOOKING_BATCHING: batching });
+  });
+  afterAll(() => app.close());
+  const postJson = (path: string, token: string, body: unknown) => postJsonTo(app, path, token, body);
+  const manyUsers = (count: number) => manyUsersOf(app, count);
+
   it('when 200 people race for 25 places, then exactly 25 win and the SQL counts agree', async () => {
     const show = await createShow(app, { totalSlots: 25 });
     const tokens = await manyUsers(200);

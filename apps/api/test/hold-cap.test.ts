@@ -40,6 +40,15 @@ describe('one live hold per user per show (MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW=1)
     await holdSlots(app, token, other.id);
     await holdSlots(app, (await createUser(app)).token, show.id);
   });
+});
+
+// The race of one user against themself, on shared commits (the default) and on the one-request path.
+describe.each(['on', 'off'])('one user racing themself (BOOKING_BATCHING=%s)', (batching) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ BOOKING_BATCHING: batching });
+  });
+  afterAll(() => app.close());
 
   it('when one user presses Book 10 times at once, then exactly one hold is made', async () => {
     const show = await createShow(app, { totalSlots: 200 });

@@ -9,11 +9,13 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 let app: TestApp;
 beforeAll(async () => {
-  // One booking of a show in flight and four waiting, so a burst of forty overflows its queue. Waits are long
+  // One booking (or batch) of a show in flight and four waiting, so a burst of forty overflows its queue
+  // (the per-show queue with BOOKING_BATCHING=off, the show's lane with it on). Waits are long
   // (the deadline is DB_LOCK_TIMEOUT_MS), so that on a slow machine nothing admitted runs out of time.
   app = await startTestApp({
     MAX_BOOKINGS_IN_FLIGHT_PER_SHOW: '1',
     MAX_BOOKINGS_QUEUED_PER_SHOW: '4',
+    BOOKING_BATCH_MAX_QUEUED: '4',
     DB_LOCK_TIMEOUT_MS: '20000',
     DB_STATEMENT_TIMEOUT_MS: '30000',
     DB_QUERY_TIMEOUT_MS: '30000',

@@ -47,6 +47,8 @@ const timeoutFor = (deadline: Deadline) => Math.max(1, Math.floor(deadline.remai
 export interface Db extends Transactional {
   /** Answers within `HEALTH_TIMEOUT_MS` whatever the pool is doing, or throws DATABASE_UNAVAILABLE. */
   ping(): Promise<void>;
+  /** Connections the pool holds open now (in use or idle): what a refusal must not grow. */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -125,7 +127,28 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
   };
 
   const direct: Omit<Db, 'queryWithin'> = {
-    query: (text, params) => timed(pool, text, params),
+    // Not pool.query: that destroys the client whenever its statement fails, so every refusal (a unique
+    // violation, a RAISE) would cost a new backend. A statement the server refused leaves a healthy session.
+    async query(text, params) {
+      const client = await pool.connect().catch((error: unknown) => {
+        throw translate(error);
+      });
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+        outage.failed(error);
+      };
+      client.on('error', onError);
+      try {
+        return await timed(client, text, params);
+      } catch (error) {
+        if (!sessionSurvives(error)) broken = error as Error;
+        throw error;
+      } finally {
+        client.off('error', onError);
+        client.release(broken);
+      }
+    },
     async withTransaction(fn) {
       const client = await pool.connect().catch((error: unknown) => {
         throw translate(error);
@@ -172,6 +195,7 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
         clearTimeout(timer);
       }
     },
+    openConnections: () => pool.totalCount,
     async close() {
       await Promise.all([pool.end(), healthPool.end()]);
     },
@@ -201,6 +225,16 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
   };
 }
 
+/**
+ * Whether a connection whose statement failed can serve the next one: yes when the server answered with an
+ * error (the failed statement's implicit transaction is over), no for a connection fault, a client-side
+ * timeout (the statement may still be running) or anything else that did not come from the server.
+ */
+function sessionSurvives(error: unknown): boolean {
+  const raw = (error as { cause?: unknown }).cause ?? error;
+  return raw instanceof pg.DatabaseError && classifyDbFault(raw) !== 'unavailable';
+}
+
 /** Logs an outage once when it starts and once when it ends, however many requests run into it. */
 function trackOutage(logger: Logger) {
   let downSince: number | null = null;
@@ -218,6 +252,12 @@ function trackOutage(logger: Logger) {
     },
   };
 }
+
+/**
+ * A string as a quoted SQL literal, for values that must travel inside a simple query (queryWithin), which
+ * carries no parameters. pg's own escaping: never build literals by concatenating raw input.
+ */
+export const escapeLiteral = (value: string): string => pg.escapeLiteral(value);
 
 /** PostgreSQL error codes the repositories translate into domain errors. */
 export const pgErrorCode = (error: unknown): string | undefined =>

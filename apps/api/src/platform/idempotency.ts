@@ -46,6 +46,12 @@ export interface EffectScope {
   events: DomainEvents;
 }
 
+/** A request's key and what it means, for effects that claim keys themselves (RouteContext.claimsOwnKey). */
+export interface IdempotencyClaim {
+  key: string;
+  fingerprint: string;
+}
+
 export type Outcome<T> = { replayed: false; result: T } | { replayed: true; status: number; body: unknown };
 
 /**

@@ -5,7 +5,14 @@ import type { z } from 'zod';
 import type { AuthUser } from './auth-user.js';
 import type { Db } from './db.js';
 import type { DomainEvents } from './events.js';
-import { fingerprintRequest, parseIdempotencyKey, runIdempotently, type EffectScope } from './idempotency.js';
+import {
+  fingerprintRequest,
+  parseIdempotencyKey,
+  runIdempotently,
+  type EffectScope,
+  type IdempotencyClaim,
+  type Outcome,
+} from './idempotency.js';
 import { representJson, sendRepresentation } from './representation.js';
 import type { ResponseCache } from './response-cache.js';
 import { parseQuery, validateBody } from './validate.js';
@@ -28,6 +35,12 @@ export interface RouteContext<E extends Endpoint> {
   idempotently: <T>(effect: (scope: EffectScope) => Promise<T>) => Promise<T>;
   /** Sets a header of the success answer (a cached answer keeps it); errors never carry it. */
   header: (name: string, value: string) => void;
+  /**
+   * For an effect that claims and answers its key itself, in its own transaction (the booking desk does, for a
+   * whole batch): it gets the request's key and fingerprint (undefined without a key) and answers an Outcome,
+   * whose replay is sent exactly as `idempotently` sends one.
+   */
+  claimsOwnKey: <T>(effect: (claim: IdempotencyClaim | undefined) => Promise<Outcome<T>>) => Promise<T>;
 }
 
 export interface MountOptions {
@@ -90,6 +103,17 @@ export function createMount(
         replay = outcome;
         return outcome.body as T;
       };
+      const claimsOwnKey = async <T>(effect: (claim: IdempotencyClaim | undefined) => Promise<Outcome<T>>) => {
+        effectRan = true;
+        const claim =
+          key === undefined || !req.auth
+            ? undefined
+            : { key, fingerprint: fingerprintRequest(req.method, req.baseUrl + req.path, req.body) };
+        const outcome = await effect(claim);
+        if (!outcome.replayed) return outcome.result;
+        replay = outcome;
+        return outcome.body as T;
+      };
       const result = await handler({
         body: req.body,
         query,
@@ -97,6 +121,7 @@ export function createMount(
         auth: req.auth,
         idempotently,
         header,
+        claimsOwnKey,
       } as RouteContext<typeof endpoint>);
       if (key !== undefined && !effectRan) {
         throw new Error(`${endpoint.method} ${endpoint.path} is idempotent but did not run through idempotently()`);

@@ -8,6 +8,7 @@ import type { Mount } from '../../platform/routing.js';
 import { parsePathId } from '../../platform/validate.js';
 import { parseShowId } from '../shows/index.js';
 import { bookSlots } from './book-slots.js';
+import type { BookingDesk } from './booking-desk.js';
 import { bookingNotFound } from './bookings.errors.js';
 import { cancelBooking } from './cancel-booking.js';
 import { confirmBooking } from './confirm-booking.js';
@@ -23,6 +24,8 @@ export function mountBookingRoutes(
     maxHoldsPerShow: number;
     bookingAttempts: RateLimit;
     showQueue: KeyedQueue;
+    /** Shared commits (BOOKING_BATCHING=on); without it each booking is its own transaction, via showQueue. */
+    bookingDesk?: BookingDesk | null;
     /** One deadline for all of a booking's waits: its show's queue, a connection, the show's lock. */
     bookingDeadlineMs: number;
   },
@@ -31,10 +34,13 @@ export function mountBookingRoutes(
     userId,
     bookingId: parsePathId(params.id, bookingNotFound),
   });
-  mount(endpoints.createBooking, async ({ body, auth, idempotently }) => {
+  mount(endpoints.createBooking, async ({ body, auth, idempotently, claimsOwnKey }) => {
     const deadline = deadlineIn(deps.bookingDeadlineMs);
     await deps.bookingAttempts.consume(String(auth.userId));
     const input = { userId: auth.userId, ...body };
+    const desk = deps.bookingDesk;
+    // The desk claims the key inside its batch's transaction, so one commit covers the hold and its answer.
+    if (desk) return claimsOwnKey((claim) => desk.book({ ...input, idempotency: claim }, deadline));
     // The queue comes first, so a booking waiting for its show holds no connection (nor an idempotency claim).
     return deps.showQueue.run(
       body.showId,

@@ -1,4 +1,5 @@
 // The bookings module's public face.
 export { bookSlots } from './book-slots.js';
+export { createBookingDesk, type BookingDesk } from './booking-desk.js';
 export { mountBookingRoutes } from './bookings.routes.js';
 export { expireHolds } from './expire-holds.js';
