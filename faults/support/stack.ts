@@ -68,7 +68,10 @@ export async function startFaultStack(
   };
 }
 
-/** Collects the messages of pino's JSON lines at level >= 50 (error, fatal) from output in arbitrary chunks. */
+/**
+ * Collects the messages of pino's JSON lines at level >= 50 (error, fatal) from output in arbitrary chunks; a fatal
+ * line's error message is kept beside its own.
+ */
 function errorLog() {
   let partial = '';
   const errors: string[] = [];
@@ -78,7 +81,12 @@ function errorLog() {
       const lines = (partial + text).split('\n');
       partial = lines.pop() ?? '';
       for (const line of lines) {
-        if (Number(/"level":(\d+)/.exec(line)?.[1] ?? 0) >= 50) errors.push(/"msg":"([^"]*)"/.exec(line)?.[1] ?? line);
+        const level = Number(/"level":(\d+)/.exec(line)?.[1] ?? 0);
+        if (level < 50) continue;
+        const msg = /"msg":"([^"]*)"/.exec(line)?.[1] ?? line;
+        // A fatal line also names its error, so a crash in a fault test says what crashed.
+        const cause = level >= 60 ? /"message":"([^"]*)"/.exec(line)?.[1] : undefined;
+        errors.push(cause ? `${msg} (${cause})` : msg);
       }
     },
   };

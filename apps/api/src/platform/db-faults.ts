@@ -15,11 +15,14 @@ export const databaseUnavailable = (cause?: unknown) =>
     retryAfterSeconds: RETRY_AFTER_SECONDS.unavailable,
   });
 
-// SQLSTATEs (https://www.postgresql.org/docs/current/errcodes-appendix.html) that mean "waited too long".
+// SQLSTATEs (https://www.postgresql.org/docs/current/errcodes-appendix.html) that mean "waited too long", or
+// "lost a race the server broke up": the transaction rolled back whole, and the same request may simply retry.
 const WAITED_TOO_LONG = new Set([
   '55P03', // lock_not_available: lock_timeout ran out (a show's row lock is held elsewhere)
   '57014', // query_canceled: statement_timeout ran out
   '53300', // too_many_connections
+  '40P01', // deadlock_detected: e.g. a batch and a one-request booking (BOOKING_BATCHING mixed across processes)
+  '40001', // serialization_failure
 ]);
 // Class 08 (connection exception), 57P01-57P03 (the server is shutting down, crashed or starting).
 const SERVER_GONE = /^(08...|57P0[1-3])$/;

@@ -126,42 +126,51 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
     return result;
   };
 
+  /**
+   * A client lent by the pool, listened to from the moment it is lent. The pool stops listening to a client it
+   * lends out, and a session the server ends between two statements (a restart) has no query to fail, so the
+   * client emits 'error', which, unheard, crashes the process. So the listener goes on inside pool.connect's own
+   * callback, not in a promise continuation a turn later. `broken` set: the client is destroyed, not reused.
+   */
+  const lend = () =>
+    new Promise<Lease>((resolve, reject) => {
+      pool.connect((error, client) => {
+        if (error || !client) return reject(translate(error));
+        const lease: Lease = {
+          client,
+          broken: undefined,
+          giveBack() {
+            client.off('error', onError);
+            client.release(lease.broken);
+          },
+        };
+        const onError = (failure: Error) => {
+          lease.broken = failure;
+          outage.failed(failure);
+        };
+        client.on('error', onError);
+        resolve(lease);
+      });
+    });
+
   const direct: Omit<Db, 'queryWithin'> = {
     // Not pool.query: that destroys the client whenever its statement fails, so every refusal (a unique
     // violation, a RAISE) would cost a new backend. A statement the server refused leaves a healthy session.
     async query(text, params) {
-      const client = await pool.connect().catch((error: unknown) => {
-        throw translate(error);
-      });
-      let broken: Error | undefined;
-      const onError = (error: Error) => {
-        broken = error;
-        outage.failed(error);
-      };
-      client.on('error', onError);
+      const lease = await lend();
       try {
-        return await timed(client, text, params);
+        return await timed(lease.client, text, params);
       } catch (error) {
-        if (!sessionSurvives(error)) broken = error as Error;
+        if (!sessionSurvives(error)) lease.broken = error as Error;
         throw error;
       } finally {
-        client.off('error', onError);
-        client.release(broken);
+        lease.giveBack();
       }
     },
     async withTransaction(fn) {
-      const client = await pool.connect().catch((error: unknown) => {
-        throw translate(error);
-      });
+      const lease = await lend();
+      const { client } = lease;
       const tx: Queryable = { query: (text, params) => timed(client, text, params) };
-      let broken: Error | undefined;
-      // The pool stops listening to a client it has lent out. A session the server ends between two statements
-      // (a restart) has no query to fail, so the client emits 'error': unheard, that crashes the process.
-      const onError = (error: Error) => {
-        broken = error;
-        outage.failed(error);
-      };
-      client.on('error', onError);
       try {
         await tx.query('BEGIN');
         const result = await fn(tx);
@@ -169,12 +178,12 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
         return result;
       } catch (error) {
         // A connection that timed out or died may still be busy: drop it rather than queue a ROLLBACK on it.
-        if (classifyDbFault((error as { cause?: unknown }).cause ?? error) === 'unavailable') broken = error as Error;
-        else await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
+        if (classifyDbFault((error as { cause?: unknown }).cause ?? error) === 'unavailable')
+          lease.broken = error as Error;
+        else await client.query('ROLLBACK').catch((rollbackFailed: Error) => (lease.broken = rollbackFailed));
         throw error;
       } finally {
-        client.off('error', onError);
-        client.release(broken);
+        lease.giveBack();
       }
     },
     async ping() {
@@ -233,6 +242,12 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
 function sessionSurvives(error: unknown): boolean {
   const raw = (error as { cause?: unknown }).cause ?? error;
   return raw instanceof pg.DatabaseError && classifyDbFault(raw) !== 'unavailable';
+}
+
+interface Lease {
+  client: pg.PoolClient;
+  broken: Error | undefined;
+  giveBack(): void;
 }
 
 /** Logs an outage once when it starts and once when it ends, however many requests run into it. */
