@@ -1,6 +1,7 @@
 import { startBuiltApi, type BuiltApi } from '@holdfast/api-process';
 import type { DatabaseServer } from '@holdfast/embedded-db';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { onCleanup } from './cleanup.js';
 
 /**
@@ -25,6 +26,10 @@ export async function startApi(
       // Holds outlive every run, so no expiry changes a count mid-measure.
       BOOKING_HOLD_SECONDS: '3600',
       ...passedThrough(),
+      // BENCH_API_PROFILE=<dir>: a CPU profile of the API per pass, written there when it stops.
+      ...(process.env.BENCH_API_PROFILE
+        ? { NODE_OPTIONS: `--import ${PROFILER}`, BENCH_API_PROFILE: resolve(process.env.BENCH_API_PROFILE) }
+        : {}),
       BOOKING_BATCHING: options.batching,
     },
   });
@@ -37,6 +42,8 @@ export async function startApi(
     },
   };
 }
+
+const PROFILER = fileURLToPath(new URL('../preload/cpu-profile.mjs', import.meta.url));
 
 /** The API's own knobs may be set for a run, e.g. DB_POOL_MAX=40 pnpm bench (BOOKING_BATCHING: BENCH_BATCHING). */
 const PASSED = ['DB_POOL_MAX', 'MAX_BOOKINGS_IN_FLIGHT_PER_SHOW', 'MAX_BOOKINGS_QUEUED_PER_SHOW', 'DB_POOL_MAX_QUEUED'];
