@@ -11,7 +11,7 @@ export function AdminTotals({ showCount, totals }: { showCount: number; totals: 
   return (
     <section aria-labelledby="totals-heading" className="glass rounded-2xl p-5">
       <h2 id="totals-heading" className="mb-3 text-lg font-semibold">
-        Totals across all shows
+        Totals across the listed shows
       </h2>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {items.map(([label, value]) => (

@@ -124,7 +124,7 @@ describe('occupancy', () => {
         .slice(1, 5)
         .map((cell) => cell.textContent);
     await waitFor(() => expect(counts()).toEqual(['2', '1', '7', '10']));
-    const totals = screen.getByRole('region', { name: 'Totals across all shows' });
+    const totals = screen.getByRole('region', { name: 'Totals across the listed shows' });
     expect(within(totals).getByText('Held').nextSibling).toHaveTextContent('1');
 
     bookings = [...bookings, aShowBooking({ showId: show.id, status: 'CONFIRMED', quantity: 3 })];
