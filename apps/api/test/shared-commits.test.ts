@@ -1,12 +1,7 @@
 import type { Booking } from '@holdfast/contracts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPasswords } from '../src/modules/auth/index.js';
-import { createDb } from '../src/platform/db.js';
-import { createErrorReporter } from '../src/platform/error-reporter.js';
-import { createDomainEvents, type AvailabilityChange } from '../src/platform/events.js';
-import { createLogger } from '../src/platform/logger.js';
-import { createServerStack } from '../src/server-stack.js';
+import type { AvailabilityChange } from '../src/platform/events.js';
 import { bearer, createShow, createUser, holdSlots, storedCounts } from './support/factories.js';
 import { holdShowLock, waitForLockWaiters } from './support/foreign-session.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -212,27 +207,11 @@ describe('a batch that fails as a whole', () => {
 
 describe('two API processes booking one show', () => {
   let app: TestApp;
-  let second: { baseUrl: string; close(): Promise<void> };
+  let second: TestApp;
   beforeAll(async () => {
     app = await startTestApp();
     // Another API on the same database: its own pool, desk and lanes; only the show's row lock is shared.
-    const logger = createLogger('silent');
-    const db = createDb(app.databaseUrl, logger, { ...app.config.db, poolMax: 10 });
-    const stack = createServerStack({
-      db,
-      events: createDomainEvents(),
-      config: app.config,
-      reporter: createErrorReporter(logger),
-      passwords: createPasswords(10),
-    });
-    const { port } = await stack.listen(0, '127.0.0.1');
-    second = {
-      baseUrl: `http://127.0.0.1:${port}`,
-      async close() {
-        await stack.close();
-        await db.close();
-      },
-    };
+    second = await startTestApp({}, { sameDatabaseAs: app });
   });
   afterAll(async () => {
     await second.close();

@@ -93,26 +93,23 @@ export function createMount(
       const key = endpoint.idempotent ? parseIdempotencyKey(req.header(IDEMPOTENCY_KEY_HEADER)) : undefined;
       let replay: { status: number; body: unknown } | undefined;
       let effectRan = false;
-      const idempotently = async <T>(effect: (scope: EffectScope) => Promise<T>): Promise<T> => {
-        effectRan = true;
-        if (key === undefined || !req.auth) return effect({ db: options.db, events: options.events });
-        const fingerprint = fingerprintRequest(req.method, req.baseUrl + req.path, req.body);
-        const request = { userId: req.auth.userId, key, fingerprint, status: endpoint.status };
-        const outcome = await runIdempotently(options, request, effect);
+      const fingerprint = () => fingerprintRequest(req.method, req.baseUrl + req.path, req.body);
+      /** A fresh result is answered as it is; a replay is sent with its stored status and the replay header. */
+      const answer = <T>(outcome: Outcome<T>): T => {
         if (!outcome.replayed) return outcome.result;
         replay = outcome;
         return outcome.body as T;
       };
+      const idempotently = async <T>(effect: (scope: EffectScope) => Promise<T>): Promise<T> => {
+        effectRan = true;
+        if (key === undefined || !req.auth) return effect({ db: options.db, events: options.events });
+        const request = { userId: req.auth.userId, key, fingerprint: fingerprint(), status: endpoint.status };
+        return answer(await runIdempotently(options, request, effect));
+      };
       const claimsOwnKey = async <T>(effect: (claim: IdempotencyClaim | undefined) => Promise<Outcome<T>>) => {
         effectRan = true;
-        const claim =
-          key === undefined || !req.auth
-            ? undefined
-            : { key, fingerprint: fingerprintRequest(req.method, req.baseUrl + req.path, req.body) };
-        const outcome = await effect(claim);
-        if (!outcome.replayed) return outcome.result;
-        replay = outcome;
-        return outcome.body as T;
+        const claim = key === undefined || !req.auth ? undefined : { key, fingerprint: fingerprint() };
+        return answer(await effect(claim));
       };
       const result = await handler({
         body: req.body,

@@ -32,14 +32,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole API on an ephemeral port, on its own fresh database: real PostgreSQL, real HTTP, real sockets. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The whole API on an ephemeral port, on its own fresh database: real PostgreSQL, real HTTP, real sockets.
+ * `sameDatabaseAs`: a second API process on another app's database (its own pool, desk and sockets), which
+ * leaves that database to its owner.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { sameDatabaseAs?: TestApp } = {},
+): Promise<TestApp> {
   const databases = databaseServer(inject('databaseServerUrl'));
   const databaseName = `holdfast_test_${randomBytes(6).toString('hex')}`;
-  await databases.createDatabase(databaseName, inject('templateDatabase'));
+  if (!options.sameDatabaseAs) await databases.createDatabase(databaseName, inject('templateDatabase'));
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: databases.urlFor(databaseName),
+    DATABASE_URL: options.sameDatabaseAs?.databaseUrl ?? databases.urlFor(databaseName),
     JWT_SECRET: TEST_JWT_SECRET,
     // Most files make many requests as one user; rate-limits.test.ts turns the limits on.
     RATE_LIMITS: 'off',
@@ -69,7 +76,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       await stack.close();
       await db.close();
-      await databases.dropDatabase(databaseName);
+      if (!options.sameDatabaseAs) await databases.dropDatabase(databaseName);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { loadedShows, useShowPages, type ShowWindow } from '@/api/get-shows';
+import { MorePages } from '@/components/more-pages';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -52,17 +53,7 @@ export function AdminDashboard() {
         ) : (
           <AdminShowTable shows={shows} occupancies={occupancies} />
         )}
-        {pages.hasNextPage && (
-          <Button
-            className="self-center"
-            variant="secondary"
-            aria-busy={pages.isFetchingNextPage}
-            disabled={pages.isFetchingNextPage}
-            onClick={() => void pages.fetchNextPage()}
-          >
-            Show more
-          </Button>
-        )}
+        <MorePages pages={pages} />
       </section>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Show } from '@holdfast/contracts';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { loadedShows, useShowPages } from '@/api/get-shows';
+import { MorePages, type PagedQuery } from '@/components/more-pages';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { useWatchedShows } from '@/hooks/use-watched-shows';
@@ -52,10 +53,7 @@ type LoadedShowsProps = {
   shows: Show[];
   filter: ShowFilter;
   announcement: string;
-  pages: Pick<
-    ReturnType<typeof useShowPages>,
-    'hasNextPage' | 'isFetchingNextPage' | 'fetchNextPage' | 'isFetchNextPageError' | 'error'
-  >;
+  pages: PagedQuery;
 };
 
 function LoadedShows({ shows, filter, announcement, pages }: LoadedShowsProps) {
@@ -79,22 +77,7 @@ function LoadedShows({ shows, filter, announcement, pages }: LoadedShowsProps) {
           ))}
         </ul>
       )}
-      {pages.hasNextPage && (
-        <Button
-          className="self-center"
-          variant="secondary"
-          aria-busy={pages.isFetchingNextPage}
-          disabled={pages.isFetchingNextPage}
-          onClick={() => void pages.fetchNextPage()}
-        >
-          Show more
-        </Button>
-      )}
-      {pages.isFetchNextPageError && (
-        <p role="alert" className="text-center text-sm">
-          {explainError(pages.error)}
-        </p>
-      )}
+      <MorePages pages={pages} />
     </>
   );
 }
