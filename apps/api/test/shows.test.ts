@@ -44,6 +44,7 @@ describe('GET /shows and GET /shows/:id', () => {
       startTime: show.startTime,
       totalSlots: 7,
       availableSlots: 7,
+      version: 1,
     });
     for (const id of ['999999', 'abc', '-1', '1.5', '99999999999']) {
       const missing = await app.http.get(`/shows/${id}`);
@@ -78,6 +79,7 @@ describe('POST /shows', () => {
       startTime,
       totalSlots: 50,
       availableSlots: 50,
+      version: 1,
     });
     expect(await storedCounts(app, response.body.id)).toMatchObject({ total: 50, available: 50, bookings: 0 });
   });

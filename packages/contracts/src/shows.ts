@@ -12,6 +12,19 @@ export const MAX_CURSOR_LENGTH = 64;
 
 const slotCountSchema = z.number().int().min(0).max(MAX_TOTAL_SLOTS).meta(int32);
 
+/**
+ * Rises with every change to a show (a hold, a cancel, a lapse, an edit). Of two answers about one show, the one
+ * with the higher version is the newer: a replica's lagging read or a late live update never wins over it.
+ */
+export const showVersionSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(Number.MAX_SAFE_INTEGER)
+  .meta({ format: 'int64', description: 'Rises with every change to the show; keep the answer with the higher one' });
+/** The version a deleted show is announced with: nothing about that show can come after it. */
+export const DELETED_SHOW_VERSION = Number.MAX_SAFE_INTEGER;
+
 export const showSchema = z
   .object({
     id: idSchema,
@@ -20,6 +33,7 @@ export const showSchema = z
     totalSlots: slotCountSchema.min(1),
     /** Places free right now: holds past their expiry count as free even before the sweeper runs. */
     availableSlots: slotCountSchema,
+    version: showVersionSchema,
   })
   .meta({ id: 'Show' });
 export type Show = z.infer<typeof showSchema>;
@@ -117,6 +131,7 @@ export const showAvailabilitySchema = z
     startTime: timestampSchema.optional(),
     totalSlots: slotCountSchema,
     availableSlots: slotCountSchema,
+    version: showVersionSchema,
     /** True when the show no longer exists. */
     deleted: z.boolean().optional(),
   })

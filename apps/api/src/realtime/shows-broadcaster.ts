@@ -1,4 +1,4 @@
-import type { ShowAvailability } from '@holdfast/contracts';
+import { DELETED_SHOW_VERSION, type ShowAvailability } from '@holdfast/contracts';
 import { getShowsByIds } from '../modules/shows/index.js';
 import type { Queryable } from '../platform/db.js';
 import type { ErrorReporter } from '../platform/error-reporter.js';
@@ -58,7 +58,7 @@ export function createShowsBroadcaster(deps: {
     const found = new Set(shows.map((show) => show.id));
     const deleted = ids
       .filter((id) => !found.has(id))
-      .map((id) => ({ id, totalSlots: 0, availableSlots: 0, deleted: true }));
+      .map((id) => ({ id, totalSlots: 0, availableSlots: 0, version: DELETED_SHOW_VERSION, deleted: true }));
     const delivering = performance.now();
     deps.deliver([...shows, ...deleted], added);
     // Only the synchronous part (encode, queue a frame per socket) is taken from the bookings; the read is I/O.

@@ -2,10 +2,11 @@ import { endpoints } from '@holdfast/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { call } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
+import { freshestShow } from '@/lib/show-versions';
 
 // Shared by the booking page and the admin's show page.
-export const getShow = (showId: number, signal?: AbortSignal) =>
-  call(endpoints.getShow, { params: { id: showId }, signal });
+export const getShow = async (showId: number, signal?: AbortSignal) =>
+  freshestShow(await call(endpoints.getShow, { params: { id: showId }, signal }));
 
 export const getShowQueryOptions = (showId: number) =>
   queryOptions({

@@ -5,6 +5,7 @@ import type { ShowPages } from '@/api/get-shows';
 import { applyAvailability, type ListWindow } from '@/lib/apply-availability';
 import { queryKeys } from '@/lib/query-keys';
 import { onShowWatchesChanged, watchedShows } from '@/lib/show-watches';
+import { freshUpdates } from '@/lib/show-versions';
 import { getShowsSocket, type ShowsSocket } from '@/lib/socket';
 
 /**
@@ -41,7 +42,9 @@ export function useLiveShows(getSocket: () => ShowsSocket = getShowsSocket): { c
       });
     };
 
-    const onUpdate = (updates: ShowAvailability[]) => {
+    const onUpdate = (received: ShowAvailability[]) => {
+      const updates = freshUpdates(received);
+      if (updates.length === 0) return;
       // Every loaded list (the shows page, each admin view, each date asked for) with all its pages.
       for (const [key, data] of queryClient.getQueriesData<ShowPages>({ queryKey: queryKeys.shows.lists() })) {
         if (!data) continue;

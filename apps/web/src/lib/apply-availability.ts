@@ -52,12 +52,12 @@ export function applyAvailability<P extends Page>(
   for (const update of updates) {
     const known = remove(update.id);
     if (update.deleted) continue;
-    const { id, totalSlots, availableSlots } = update;
+    const { id, totalSlots, availableSlots, version } = update;
     const name = update.name ?? known?.name;
     const startTime = update.startTime ?? known?.startTime;
     // A show this list never had, named without its time, cannot be placed: it is not among the loaded pages.
     if (name === undefined || startTime === undefined) continue;
-    place({ id, name, startTime, totalSlots, availableSlots });
+    place({ id, name, startTime, totalSlots, availableSlots, version });
   }
   return result;
 }

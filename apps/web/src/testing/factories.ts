@@ -20,6 +20,7 @@ export const aShow = (overrides: Partial<Show> = {}): Show => ({
   startTime: inMinutes(24 * 60),
   totalSlots: 40,
   availableSlots: 40,
+  version: 1,
   ...overrides,
 });
 

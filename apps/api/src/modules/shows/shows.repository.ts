@@ -8,6 +8,8 @@ interface ShowRow {
   start_time: Date;
   total_slots: number;
   available_slots: number;
+  /** bigint: pg answers it as a string. */
+  version: string;
 }
 
 const toShow = (row: ShowRow): Show => ({
@@ -16,9 +18,10 @@ const toShow = (row: ShowRow): Show => ({
   startTime: row.start_time.toISOString(),
   totalSlots: row.total_slots,
   availableSlots: row.available_slots,
+  version: Number(row.version),
 });
 
-const SHOW_COLUMNS = 'id, name, start_time, total_slots, available_slots';
+const SHOW_COLUMNS = 'id, name, start_time, total_slots, available_slots, version';
 /** Raised by the shows_refuse_delete_when_booked trigger (migration 1700000000002). */
 const SHOW_IS_BOOKED = 'BOOKD';
 

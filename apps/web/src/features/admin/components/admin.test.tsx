@@ -128,7 +128,7 @@ describe('occupancy', () => {
     expect(within(totals).getByText('Held').nextSibling).toHaveTextContent('1');
 
     bookings = [...bookings, aShowBooking({ showId: show.id, status: 'CONFIRMED', quantity: 3 })];
-    act(() => fakeSocket.serverSends([{ id: show.id, totalSlots: 10, availableSlots: 4 }]));
+    act(() => fakeSocket.serverSends([{ id: show.id, totalSlots: 10, availableSlots: 4, version: 2 }]));
 
     await waitFor(() => expect(counts()).toEqual(['5', '1', '4', '10']));
     expect(within(totals).getByText('Confirmed').nextSibling).toHaveTextContent('5');

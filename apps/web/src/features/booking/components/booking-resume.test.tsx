@@ -140,7 +140,7 @@ describe('a hold changed in another tab', () => {
     const { booking } = await holdOnScreen();
 
     booking.changeElsewhere({ status: 'CONFIRMED', confirmedAt: new Date().toISOString() });
-    act(() => fakeSocket.serverSends([{ id: show.id, totalSlots: 6, availableSlots: 4 }]));
+    act(() => fakeSocket.serverSends([{ id: show.id, totalSlots: 6, availableSlots: 4, version: 2 }]));
 
     expect(await screen.findByText('Confirmed')).toBeInTheDocument();
     expect(screen.queryByRole('timer')).not.toBeInTheDocument();
@@ -152,7 +152,7 @@ describe('a hold changed in another tab', () => {
 
     // Inside act: the re-read's answer lands while React is told to expect updates.
     await act(async () => {
-      fakeSocket.serverSends([{ id: show.id, totalSlots: 6, availableSlots: 1 }]);
+      fakeSocket.serverSends([{ id: show.id, totalSlots: 6, availableSlots: 1, version: 3 }]);
       await reread;
       await new Promise((resolve) => setTimeout(resolve, 20)); // the client reads the answer and dispatches
     });

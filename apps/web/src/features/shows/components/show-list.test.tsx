@@ -37,12 +37,35 @@ describe('show list', () => {
     renderApp('/');
     await screen.findByRole('article', { name: 'Ferry crossing' });
 
-    act(() => fakeSocket.serverSends([{ id: show.id, totalSlots: 6, availableSlots: 3 }]));
+    act(() => fakeSocket.serverSends([{ id: show.id, totalSlots: 6, availableSlots: 3, version: 2 }]));
 
     // TanStack Query notifies observers on the next tick, so the assertions wait for it.
     await waitFor(() => expect(card('Ferry crossing')).toHaveTextContent('3 of 6 places left'));
     expect(await screen.findByText('Ferry crossing: 3 places left')).toBeInTheDocument();
     expect(requests.filter((request) => request === 'GET /shows')).toHaveLength(1);
+  });
+
+  it('when a stale answer comes after a newer one (lagging replica, late update), then the count holds', async () => {
+    const show = aShow({ name: 'Ferry crossing', totalSlots: 6, availableSlots: 5, version: 4 });
+    let listed = show;
+    server.use(http.get(apiUrl('/shows'), () => HttpResponse.json([listed])));
+    renderApp('/');
+    await screen.findByRole('article', { name: 'Ferry crossing' });
+
+    act(() => fakeSocket.serverSends([{ id: show.id, totalSlots: 6, availableSlots: 2, version: 6 }]));
+    await waitFor(() => expect(card('Ferry crossing')).toHaveTextContent('2 of 6 places left'));
+    act(() => fakeSocket.serverSends([{ id: show.id, totalSlots: 6, availableSlots: 3, version: 5 }]));
+    // A reconnect refetches; the replica that answers has not replayed versions 5 and 6 yet.
+    act(() => fakeSocket.drop());
+    act(() => fakeSocket.reconnect());
+    await waitFor(() => expect(screen.getByText('Live updates on')).toBeInTheDocument());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(card('Ferry crossing')).toHaveTextContent('2 of 6 places left');
+
+    listed = { ...show, availableSlots: 1, version: 7 };
+    act(() => fakeSocket.drop());
+    act(() => fakeSocket.reconnect());
+    await waitFor(() => expect(card('Ferry crossing')).toHaveTextContent('1 of 6 places left'));
   });
 
   it('when shows are added and deleted live, then they appear and disappear without a reload', async () => {
@@ -55,7 +78,7 @@ describe('show list', () => {
     act(() => fakeSocket.serverSends([added]));
     expect(await screen.findByRole('article', { name: 'Harbour tour' })).toBeInTheDocument();
 
-    act(() => fakeSocket.serverSends([{ id: show.id, totalSlots: 0, availableSlots: 0, deleted: true }]));
+    act(() => fakeSocket.serverSends([{ id: show.id, totalSlots: 0, availableSlots: 0, version: 2, deleted: true }]));
     await waitFor(() => expect(screen.queryByRole('article', { name: 'Ferry crossing' })).not.toBeInTheDocument());
   });
 
@@ -154,8 +177,8 @@ describe('show list pages', () => {
     act(() =>
       fakeSocket.serverSends([
         { ...shows[3]!, availableSlots: 7 },
-        { id: shows[0]!.id, totalSlots: 40, availableSlots: 39 },
-        { id: shows[2]!.id, totalSlots: 0, availableSlots: 0, deleted: true },
+        { id: shows[0]!.id, totalSlots: 40, availableSlots: 39, version: 2 },
+        { id: shows[2]!.id, totalSlots: 0, availableSlots: 0, version: 2, deleted: true },
       ]),
     );
 

@@ -1,0 +1,30 @@
+import type { Show, ShowAvailability } from '@holdfast/contracts';
+
+type Known = Pick<ShowAvailability, 'version' | 'totalSlots' | 'availableSlots' | 'deleted'>;
+
+/**
+ * The newest state seen of each show, from any source: a live update or a read. Reads may come from a lagging
+ * replica and live updates from several API instances, so an answer can arrive after a newer one; the show's
+ * version says which is newer, and the newer always wins, so a count never goes backwards on screen.
+ */
+const newest = new Map<number, Known>();
+
+const remember = (id: number, known: Known) => {
+  const seen = newest.get(id);
+  if (!seen || known.version > seen.version) newest.set(id, known);
+};
+
+/** The live updates that are not older than what the page already showed; the rest are dropped. */
+export function freshUpdates(updates: ShowAvailability[]): ShowAvailability[] {
+  const fresh = updates.filter((update) => update.version >= (newest.get(update.id)?.version ?? 0));
+  for (const update of fresh) remember(update.id, update);
+  return fresh;
+}
+
+/** A show as read, unless a newer state of it was already seen: then its counts and version are those. */
+export function freshestShow(show: Show): Show {
+  remember(show.id, show);
+  const seen = newest.get(show.id)!;
+  if (seen.version <= show.version || seen.deleted) return show;
+  return { ...show, totalSlots: seen.totalSlots, availableSlots: seen.availableSlots, version: seen.version };
+}
