@@ -17,6 +17,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 // and every statement of the booking path, run by the real repositories and use cases, reads or writes the
 // partition of its show only. A statement that stopped filtering by show_id would read all four.
 const PARTITIONING = fileURLToPath(new URL('../../../deploy/citus/partition-bookings.sql', import.meta.url));
+const DISTRIBUTION = fileURLToPath(new URL('../../../deploy/citus/distribute.sql', import.meta.url));
 const PARTITIONS = 4;
 // Confirm and cancel get a booking id alone (the HTTP contract), so they look its show up once: the one
 // statement of the path that reads every partition (an index probe each). Everything after it names the show.
@@ -73,6 +74,15 @@ afterAll(async () => {
 });
 
 describe('sharding by show: every booking-path statement touches one partition of hash-partitioned bookings', () => {
+  it('when the local stand-in and the Citus layout are read, then both key bookings by (show_id, id)', () => {
+    const keys = [PARTITIONING, DISTRIBUTION].map(
+      (file) => /bookings_pkey PRIMARY KEY \(([^)]*)\)/.exec(readFileSync(file, 'utf8'))?.[1],
+    );
+    expect(keys).toEqual(['show_id, id', 'show_id, id']);
+    expect(readFileSync(PARTITIONING, 'utf8')).toContain('PARTITION BY HASH (show_id)');
+    expect(readFileSync(DISTRIBUTION, 'utf8')).toContain(`create_distributed_table('bookings', 'show_id'`);
+  });
+
   it('when a hold is made (book_slots, hold cap counted), then it reads and lands in its show partition', async () => {
     const input = { showId: showA, userId: users[0]!, quantity: 2, maxHolds: 3, ...HOLD };
     const { result, statements } = await session.record(() => holdSlots(session.db, input));
