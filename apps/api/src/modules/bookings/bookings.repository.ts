@@ -90,19 +90,35 @@ export async function holdSlots(
 const errorDetail = (error: unknown) => (error as { detail?: string }).detail;
 
 /**
+ * A booking and the show it belongs to. The client names a booking by id alone (the HTTP contract), so confirm and
+ * cancel look its show up once (`findOwnBooking`) and every statement after that names the show too: on a table
+ * sharded by show_id (docs/decisions/0013) each of them touches one shard. A booking never changes show, so the
+ * lookup needs no lock to stay true.
+ */
+export interface OwnBookingOfShow {
+  showId: number;
+  bookingId: number;
+  userId: number;
+}
+
+/**
  * Confirms in one statement. The UPDATE takes the booking's row lock, so a confirm racing the sweeper at the
  * moment of expiry re-checks the live status after the other commits: exactly one of them wins.
  */
-export async function confirmHold(db: Queryable, bookingId: number, userId: number): Promise<Booking | null> {
+export async function confirmHold(db: Queryable, ref: OwnBookingOfShow): Promise<Booking | null> {
   const { rows } = await db.query<BookingRow>(
     `UPDATE bookings SET status = 'CONFIRMED', confirmed_at = now()
-     WHERE id = $1 AND user_id = $2 AND live_booking_status(status, expires_at) = 'PENDING'
+     WHERE show_id = $1 AND id = $2 AND user_id = $3 AND live_booking_status(status, expires_at) = 'PENDING'
      RETURNING ${STORED_BOOKING}`,
-    [bookingId, userId],
+    [ref.showId, ref.bookingId, ref.userId],
   );
   return rows[0] ? toBooking(rows[0]) : null;
 }
 
+/**
+ * The booking-id lookup: the one statement of confirm and cancel that cannot name the show, because finding the
+ * show is its job. Sharded, it asks every shard (an index probe each); ADR 0013 weighs the alternatives.
+ */
 export async function findOwnBooking(db: Queryable, bookingId: number, userId: number): Promise<Booking | null> {
   const { rows } = await db.query<BookingRow>(`SELECT ${LIVE_BOOKING} FROM bookings WHERE id = $1 AND user_id = $2`, [
     bookingId,
@@ -111,25 +127,35 @@ export async function findOwnBooking(db: Queryable, bookingId: number, userId: n
   return rows[0] ? toBooking(rows[0]) : null;
 }
 
+/** One's own booking as it stands now, once its show is known. */
+export async function findOwnBookingOfShow(db: Queryable, ref: OwnBookingOfShow): Promise<Booking | null> {
+  const { rows } = await db.query<BookingRow>(
+    `SELECT ${LIVE_BOOKING} FROM bookings WHERE show_id = $1 AND id = $2 AND user_id = $3`,
+    [ref.showId, ref.bookingId, ref.userId],
+  );
+  return rows[0] ? toBooking(rows[0]) : null;
+}
+
 /** Locks one's own booking; the caller has locked its show first (lock order: show, then its bookings). */
-export async function lockOwnBooking(tx: Queryable, bookingId: number, userId: number): Promise<Booking | null> {
+export async function lockOwnBooking(tx: Queryable, ref: OwnBookingOfShow): Promise<Booking | null> {
   const { rows } = await tx.query<BookingRow>(
-    `SELECT ${LIVE_BOOKING} FROM bookings WHERE id = $1 AND user_id = $2 FOR UPDATE`,
-    [bookingId, userId],
+    `SELECT ${LIVE_BOOKING} FROM bookings WHERE show_id = $1 AND id = $2 AND user_id = $3 FOR UPDATE`,
+    [ref.showId, ref.bookingId, ref.userId],
   );
   return rows[0] ? toBooking(rows[0]) : null;
 }
 
 /** Marks a booking the caller has locked CANCELLED; its slots are the shows module's to release. */
-export async function markCancelled(tx: Queryable, bookingId: number): Promise<Booking> {
+export async function markCancelled(tx: Queryable, ref: OwnBookingOfShow): Promise<Booking> {
   const { rows } = await tx.query<BookingRow>(
-    `UPDATE bookings SET status = 'CANCELLED', cancelled_at = now() WHERE id = $1 RETURNING ${STORED_BOOKING}`,
-    [bookingId],
+    `UPDATE bookings SET status = 'CANCELLED', cancelled_at = now() WHERE show_id = $1 AND id = $2
+     RETURNING ${STORED_BOOKING}`,
+    [ref.showId, ref.bookingId],
   );
   return toBooking(rows[0]!);
 }
 
-/** The newest MAX_LISTED_BOOKINGS first (the contract's bound on the list). */
+/** The newest MAX_LISTED_BOOKINGS first (the contract's bound on the list). Sharded: every shard (ADR 0013). */
 export async function listUserBookings(db: Queryable, userId: number): Promise<Booking[]> {
   const { rows } = await db.query<BookingRow>(
     `SELECT ${LIVE_BOOKING} FROM bookings WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
@@ -147,7 +173,10 @@ export async function listBookingsOfShow(db: Queryable, showId: number): Promise
   return rows.map((row) => ({ ...toBooking(row), userId: row.user_id }));
 }
 
-/** Shows with lapsed holds, oldest hold first; the sweeper locks (and so reclaims) these shows. */
+/**
+ * Shows with lapsed holds, oldest hold first; the sweeper locks (and so reclaims) these shows. The one scan of the
+ * sweeper across every show (sharded: every shard); the work on each show then goes through lock_shows.
+ */
 export async function findShowsWithLapsedHolds(db: Queryable, limit: number): Promise<number[]> {
   const { rows } = await db.query<{ show_id: number }>(
     `SELECT DISTINCT show_id FROM (

@@ -11,18 +11,20 @@ export async function cancelBooking(
   input: { userId: number; bookingId: number },
 ): Promise<Booking> {
   const cancelled = await deps.db.withTransaction(async (tx) => {
+    // The client names the booking only: find its show once; every lock and write after names it (ADR 0013).
     const unlocked = await findOwnBooking(tx, input.bookingId, input.userId);
     if (!unlocked) throw bookingNotFound();
+    const ref = { ...input, showId: unlocked.showId };
     // Lock order: the show, then the booking, as in booking and sweeping, so cancelling cannot deadlock.
-    const [show] = await lockShows(tx, [unlocked.showId]);
-    const booking = show ? await lockOwnBooking(tx, input.bookingId, input.userId) : null;
+    const [show] = await lockShows(tx, [ref.showId]);
+    const booking = show ? await lockOwnBooking(tx, ref) : null;
     if (!show || !booking) throw bookingNotFound();
     if (booking.status === 'EXPIRED') throw holdExpired();
     if (booking.status === 'CANCELLED') throw notCancellable('This booking is already cancelled');
     if (booking.status === 'CONFIRMED' && Date.parse(show.startTime) <= Date.now()) {
       throw notCancellable('The show has started: this booking can no longer be cancelled');
     }
-    const done = await markCancelled(tx, booking.id);
+    const done = await markCancelled(tx, ref);
     await releaseSlots(tx, show.id, done.quantity);
     return done;
   });

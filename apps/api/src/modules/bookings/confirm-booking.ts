@@ -2,20 +2,24 @@ import type { Booking } from '@holdfast/contracts';
 import type { Queryable } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { bookingNotFound, holdExpired, notPending } from './bookings.errors.js';
-import { confirmHold, findOwnBooking } from './bookings.repository.js';
+import { confirmHold, findOwnBooking, findOwnBookingOfShow } from './bookings.repository.js';
 
 /** Turns a live hold into a confirmed booking; the places were already taken when the hold was made. */
 export async function confirmBooking(
   deps: { db: Queryable; events: DomainEvents },
   input: { userId: number; bookingId: number },
 ): Promise<Booking> {
-  const confirmed = await confirmHold(deps.db, input.bookingId, input.userId);
+  // The client names the booking only: find its show once, so that the write below names it (ADR 0013).
+  const found = await findOwnBooking(deps.db, input.bookingId, input.userId);
+  if (!found) throw bookingNotFound();
+  const ref = { ...input, showId: found.showId };
+  const confirmed = found.status === 'PENDING' ? await confirmHold(deps.db, ref) : null;
   if (confirmed) {
     deps.events.availabilityChanged({ showIds: [confirmed.showId] });
     return confirmed;
   }
-  // Nothing changed: find out why, for an honest answer.
-  const booking = await findOwnBooking(deps.db, input.bookingId, input.userId);
+  // Nothing changed: say why, as the booking stands now (a pending one lapsed or was settled meanwhile).
+  const booking = found.status === 'PENDING' ? await findOwnBookingOfShow(deps.db, ref) : found;
   if (!booking) throw bookingNotFound();
   if (booking.status === 'EXPIRED') throw holdExpired();
   throw notPending(booking.status);
