@@ -7,7 +7,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 
 const serverUrl = inject('serverUrl');
 /** These tests skip (loudly, see global setup) only where nginx is missing and CI is not set. */
-export const withNginx = serverUrl !== null;
+export const withNginx = inject('hasNginx');
 
 export interface ClusterUnderTest extends Cluster {
   /** The test's own connections to the cluster's database: seeding and exact counts. */
@@ -19,7 +19,7 @@ export function useCluster(instances: number, env: Record<string, string> = {}):
   let cluster: ClusterUnderTest | undefined;
   beforeAll(async () => {
     const started = await startCluster({
-      databases: databaseServer(serverUrl!),
+      databases: databaseServer(serverUrl),
       instances,
       // Many bookings per address and many sockets from loopback: the limits have their own tests.
       env: { RATE_LIMITS: 'off', MAX_SOCKETS_PER_IP: '0', ...env },

@@ -4,8 +4,10 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** A URL into the shared PostgreSQL server (each cluster makes its own database there); null: no nginx. */
-    serverUrl: string | null;
+    /** A URL into the shared PostgreSQL server: each test makes its own database there. */
+    serverUrl: string;
+    /** nginx is on PATH; without it the load-balancer tests skip (loudly) or, under CI=true, the run fails. */
+    hasNginx: boolean;
   }
 }
 
@@ -19,12 +21,12 @@ const MISSING_NGINX_MESSAGE = `
 
 /** One PostgreSQL for the run (DATABASE_URL's server, else embedded); each file runs its own instances and nginx. */
 export default async function setup(project: TestProject) {
-  if (!findNginx()) {
+  const hasNginx = findNginx() !== null;
+  if (!hasNginx) {
     console.warn(MISSING_NGINX_MESSAGE);
     if (process.env.CI === 'true') throw new Error('CI=true and no nginx on PATH: apt-get install nginx');
-    project.provide('serverUrl', null);
-    return;
   }
+  project.provide('hasNginx', hasNginx);
   const server = await startScratchServer('cluster');
   project.provide('serverUrl', server.urlFor('postgres'));
   return () => server.stop();
