@@ -9,7 +9,7 @@ import { startInstances } from './lib/instances.js';
 const apiPort = process.env.PORT ?? '3000';
 const webPort = process.env.WEB_PORT ?? '5173';
 const apiUrl = process.env.VITE_API_URL ?? `http://localhost:${apiPort}`;
-const instances = Number(process.env.INSTANCES ?? '1');
+const instances = Number(process.env.INSTANCES || '1');
 const admin = adminAccount();
 const apiEnv = {
   DATABASE_URL: await databaseUrl(),
