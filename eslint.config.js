@@ -27,6 +27,7 @@ const tsResolverOptions = {
     'packages/*/tsconfig.json',
     'e2e/tsconfig.json',
     'faults/tsconfig.json',
+    'cluster/tsconfig.json',
     'bench/tsconfig.json',
   ],
 };
@@ -39,6 +40,7 @@ const BOUNDARY_EXEMPT = [
   '**/*.test.{ts,tsx}',
   'e2e/**',
   'faults/**',
+  'cluster/**',
   'bench/**',
   'scripts/**',
 ];

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Serves the built web app (apps/web/dist) on WEB_PORT with `vite preview`, after writing /config.js so the
-// same build talks to whatever API_URL this deployment uses. Used by `npm start` and the docker image.
+// same build talks to whatever API_URL this deployment uses. Used by `npm start` and the browser tests; the web
+// image serves the build with nginx instead (deploy/nginx.conf).
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

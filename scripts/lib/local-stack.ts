@@ -11,6 +11,7 @@ import { join } from 'node:path';
 export const root = join(import.meta.dirname, '..', '..');
 const dataDir = join(root, '.data');
 const children = new Set<ChildProcess>();
+const stopTasks: (() => Promise<void>)[] = [];
 let embedded: EmbeddedDatabase | null = null;
 let stopping = false;
 
@@ -62,10 +63,16 @@ export function run(name: string, args: string[], env: NodeJS.ProcessEnv, cwd = 
   start();
 }
 
+/** Work for stopAll before the children stop, e.g. a load balancer that is not a Node.js child. */
+export function onStop(task: () => Promise<void>) {
+  stopTasks.push(task);
+}
+
 /** Asks every child to stop (SIGTERM: the API drains), waits for them (at most 15 s), then stops PostgreSQL. */
 export async function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
+  await Promise.all(stopTasks.map((task) => task().catch(() => {})));
   const exited = [...children].map((child) => new Promise((resolve) => child.once('exit', resolve)));
   for (const child of children) child.kill('SIGTERM');
   await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 15_000))]);
@@ -76,12 +83,17 @@ export async function stopAll(code = 0) {
 process.on('SIGINT', () => void stopAll());
 process.on('SIGTERM', () => void stopAll());
 
-export function banner(webUrl: string, apiUrl: string, admin: { email: string; password: string }) {
+export function banner(
+  webUrl: string,
+  apiUrl: string,
+  admin: { email: string; password: string },
+  extraLines: string[] = [],
+) {
   console.log(`
   Holdfast is starting
     web app      ${webUrl}
     API          ${apiUrl}   (Swagger UI: ${apiUrl}/api-docs/)
     demo admin   ${admin.email} / ${admin.password}
-  Press Ctrl+C to stop.
+${extraLines.map((line) => `    ${line}\n`).join('')}  Press Ctrl+C to stop.
 `);
 }
