@@ -10,16 +10,34 @@ import type { Logger } from '../platform/logger.js';
 const here = dirname(fileURLToPath(import.meta.url));
 export const migrationsDir = join(here, 'migrations');
 
-/** Applies pending migrations under node-pg-migrate's advisory lock, so parallel starts are safe. */
+/** node-pg-migrate takes its advisory lock with a try: a second instance starting at once is refused, not queued. */
+const LOCK_TAKEN = 'Another migration is already running';
+const LOCK_WAIT_MS = 60_000;
+
+/**
+ * Applies pending migrations under node-pg-migrate's advisory lock. Instances that start together take turns:
+ * one that finds the lock taken waits and tries again (by then usually finding nothing left to apply), up to a
+ * minute, rather than exiting.
+ */
 export async function migrate(databaseUrl: string, logger: Logger): Promise<void> {
-  const applied = await runner({
-    databaseUrl,
-    dir: migrationsDir,
-    direction: 'up',
-    migrationsTable: 'pgmigrations',
-    count: Infinity,
-    singleTransaction: true,
-    log: () => {},
-  });
-  if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+  const giveUpAt = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const applied = await runner({
+        databaseUrl,
+        dir: migrationsDir,
+        direction: 'up',
+        migrationsTable: 'pgmigrations',
+        count: Infinity,
+        singleTransaction: true,
+        log: () => {},
+      });
+      if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+      return;
+    } catch (error) {
+      if (!(error instanceof Error && error.message.includes(LOCK_TAKEN)) || Date.now() > giveUpAt) throw error;
+      logger.info('another instance is migrating the database: waiting for it');
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    }
+  }
 }
