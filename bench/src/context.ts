@@ -1,6 +1,7 @@
-import type { BuiltApi } from '@holdfast/api-process';
 import type pg from 'pg';
+import type { BenchApi } from './api.js';
 import type { Verdicts } from './checks.js';
+import type { Pass } from './passes.js';
 import { pgbench, type PgbenchResult, type PgbenchScript } from './pgbench.js';
 import type { Report } from './report.js';
 import type { BenchUsers } from './seed.js';
@@ -10,14 +11,14 @@ import type { Targets } from './targets.js';
 /** What every scenario is given: the running API, its database, the users, and where results go. */
 export interface BenchContext {
   settings: Settings;
-  api: BuiltApi;
+  api: BenchApi;
   db: pg.Pool;
   users: BenchUsers;
   verdicts: Verdicts;
   report: Report;
   targets: Targets;
-  /** The API's BOOKING_BATCHING for this pass. */
-  batching: string;
+  /** The API's BOOKING_BATCHING and instance count for this pass, and its name in the tables. */
+  pass: Pass;
   /** The first pass also runs what does not depend on the API's booking path (pgbench, GET /shows). */
   firstPass: boolean;
   pgbench: PgbenchRunner | null;

@@ -10,6 +10,8 @@ export interface Settings {
   apiDir: string | undefined;
   /** The API's booking paths to compare (BOOKING_BATCHING is passed through; an API without it ignores it). */
   batching: string[];
+  /** BENCH_INSTANCES: API instances behind nginx, one pass per value; null (unset): one API, no nginx. */
+  instances: number[] | null;
   clients: number[];
   seconds: number;
   sellOutPlaces: number;
@@ -17,6 +19,8 @@ export interface Settings {
   manyShows: { shows: number; clients: number[] };
   showList: { shows: number; clients: number };
   watchers: { counts: number[]; clients: number; processes: number; watch: 'all' | 'show' };
+  /** The replica scenario: how many flash sales (settings.flash) in a row while the lag is polled. */
+  replica: { sales: number };
   scenarios: string[];
   outputFile: string | undefined;
   /** pgbench's `own` statement, should the project's booking function change (uses :show and :user). */
@@ -32,6 +36,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     quick,
     apiDir: env.BENCH_API_DIR ? resolve(env.BENCH_API_DIR) : undefined,
     batching: list(env.BENCH_BATCHING, 'on,off'),
+    instances: env.BENCH_INSTANCES ? numbers(env.BENCH_INSTANCES, '') : null,
     clients: numbers(env.BENCH_CLIENTS, quick ? '1,8' : '1,8,64,256'),
     seconds: Number(env.BENCH_SECONDS ?? (quick ? 2 : 10)),
     sellOutPlaces: Number(env.BENCH_SELL_OUT_PLACES ?? (quick ? 300 : 5000)),
@@ -51,11 +56,13 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
       processes: Number(env.BENCH_WATCHER_PROCESSES ?? (quick ? 1 : 2)),
       watch: env.BENCH_WATCH === 'show' ? 'show' : 'all',
     },
+    replica: { sales: Number(env.BENCH_REPLICA_SALES ?? (quick ? 1 : 5)) },
     scenarios: list(env.BENCH_SCENARIOS, 'list,flash,many,watchers'),
     outputFile: env.BENCH_OUTPUT,
     pgbenchOwnSql: env.BENCH_PGBENCH_OWN_SQL,
   };
-  const bad = [settings.seconds, settings.sellOutPlaces, settings.flash.requests, ...settings.clients].some(
+  const sizes = [settings.seconds, settings.sellOutPlaces, settings.flash.requests, ...settings.clients];
+  const bad = [...sizes, ...(settings.instances ?? []), settings.replica.sales].some(
     (n) => !Number.isInteger(n) || n <= 0,
   );
   if (bad) throw new Error('BENCH_* sizes, durations and client counts must be positive whole numbers');

@@ -17,7 +17,7 @@ export const TARGETS = {
 } as const satisfies Record<string, readonly [string, string]>;
 export type TargetKey = keyof typeof TARGETS;
 
-/** Each pass's figure for each target; rendered as one table, a column per pass. */
+/** Each pass's figure for each target, by the pass's label (passes.ts); one table, a column per pass. */
 export class Targets {
   private readonly figures = new Map<string, Map<TargetKey, number | null>>();
 
@@ -33,7 +33,7 @@ export class Targets {
       passes.some((pass) => this.figures.get(pass)!.has(key)),
     );
     return {
-      header: ['measure', 'target', ...passes.map((pass) => `BOOKING_BATCHING=${pass}`)],
+      header: ['measure', 'target', ...passes],
       rows: measured.map((key) => [...TARGETS[key], ...passes.map((pass) => this.figures.get(pass)!.get(key))]),
     };
   }

@@ -20,7 +20,7 @@ const outcomeCells = (f: Awaited<ReturnType<typeof bookingStep>>['figures']): Ce
 /** Scenario 1: one hot show. (a) sell out, (b) 2,000 requests for 500 places, (c) a calm day beside pgbench. */
 export async function flashSale(ctx: BenchContext) {
   const { settings } = ctx;
-  const pass = `BOOKING_BATCHING=${ctx.batching}`;
+  const pass = ctx.pass.label;
 
   const sellOut: Cell[][] = [];
   let sellOutRate = NaN;
@@ -48,8 +48,8 @@ export async function flashSale(ctx: BenchContext) {
     connections: flash.clients,
     amount: flash.requests,
   });
-  ctx.targets.set(ctx.batching, 'flashSeconds', result.seconds);
-  ctx.targets.set(ctx.batching, 'flashP99', figures.p99);
+  ctx.targets.set(pass, 'flashSeconds', result.seconds);
+  ctx.targets.set(pass, 'flashP99', figures.p99);
   if (figures.created !== flash.places)
     ctx.verdicts.fail(`flash sale (${pass})`, `${figures.created} x 201 for ${flash.places} places`);
   ctx.report.table(
@@ -72,17 +72,17 @@ export async function flashSale(ctx: BenchContext) {
     calm.push(bookingRow(clients, step.figures, tps, ctx.pgbench?.maxClients));
     calmRate.set(clients, step.figures.createdPerSecond);
     if (tps.minimal !== null) bestMinimal.push(tps.minimal);
-    if (clients === 64) ctx.targets.set(ctx.batching, 'hotP99At64', step.figures.p99);
+    if (clients === 64) ctx.targets.set(pass, 'hotP99At64', step.figures.p99);
   }
   const most = Math.max(...settings.clients);
-  ctx.targets.set(ctx.batching, 'sellOutVsCalm', ratio(sellOutRate, calmRate.get(most)));
+  ctx.targets.set(pass, 'sellOutVsCalm', ratio(sellOutRate, calmRate.get(most)));
   ctx.targets.set(
-    ctx.batching,
+    pass,
     'hotVsMinimal',
     ratio(Math.max(...calmRate.values()), bestMinimal.length ? Math.max(...bestMinimal) : null),
   );
   if (calmRate.has(256) && calmRate.has(64))
-    ctx.targets.set(ctx.batching, 'hot256Vs64', ratio(calmRate.get(256), calmRate.get(64)));
+    ctx.targets.set(pass, 'hot256Vs64', ratio(calmRate.get(256), calmRate.get(64)));
   ctx.report.table(
     `1c. One show with plenty of places, ${settings.seconds} s per step (${pass})`,
     BOOKING_HEADER,

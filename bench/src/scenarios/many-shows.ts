@@ -17,11 +17,11 @@ export async function manyShows(ctx: BenchContext) {
     });
     const tps = await pgbenchBeside(ctx, 'many', clients, shows, PLACES);
     rows.push(bookingRow(clients, step.figures, tps, ctx.pgbench?.maxClients));
-    ctx.targets.set(ctx.batching, 'manyVsOwn', ratio(step.figures.createdPerSecond, tps.own));
+    ctx.targets.set(ctx.pass.label, 'manyVsOwn', ratio(step.figures.createdPerSecond, tps.own));
   }
   ctx.report.table(
     `2. ${shows.toLocaleString('en-US')} shows, a random one per booking, ${ctx.settings.seconds} s per step ` +
-      `(BOOKING_BATCHING=${ctx.batching})`,
+      `(${ctx.pass.label})`,
     BOOKING_HEADER,
     rows,
   );

@@ -23,7 +23,7 @@ export async function bookingStep(
     showIds,
   });
   const figures = summarise(result);
-  const name = `${step} (BOOKING_BATCHING=${ctx.batching})`;
+  const name = `${step} (${ctx.pass.label})`;
   await ctx.verdicts.check(ctx.db, name, showIds, figures.created, result.unanswered);
   return { result, figures };
 }

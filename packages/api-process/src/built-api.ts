@@ -25,6 +25,8 @@ export async function startBuiltApi(options: {
   databases: DatabaseServer;
   /** Added to a minimal environment (PATH, NODE_ENV, PORT, DATABASE_URL, a JWT_SECRET). */
   env?: Record<string, string>;
+  /** Variables naming the fresh database in another form, e.g. READ_DATABASE_URL: the same database on a replica. */
+  databaseEnv?: (databaseUrl: string) => Record<string, string>;
   /** Print the API's output here instead of collecting it (benchmarks). */
   inheritOutput?: boolean;
   onOutput?: (text: string) => void;
@@ -57,6 +59,7 @@ export async function startBuiltApi(options: {
         DATABASE_URL: databaseUrl,
         JWT_SECRET: randomBytes(32).toString('hex'),
         ...options.env,
+        ...options.databaseEnv?.(databaseUrl),
       },
     });
     await waitUntilUp(`${url}/health`, api);

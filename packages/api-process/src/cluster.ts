@@ -1,5 +1,6 @@
 import { freePort, type DatabaseServer } from '@holdfast/embedded-db';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { repoRoot } from './built-api.js';
 import { startNginx, type RunningNginx } from './nginx.js';
 import { startNodeProcess, waitUntilUp, type NodeProcess } from './node-process.js';
@@ -13,6 +14,8 @@ export interface Cluster {
   /** nginx: the web app at /, the API under /api/. */
   url: string;
   apiUrl: string;
+  /** With `apiPort`: the same nginx serving the API at its root paths (/bookings, /socket.io/) on that port. */
+  apiRootUrl: string | null;
   instances: ClusterInstance[];
   nginx: RunningNginx;
   databaseUrl: string;
@@ -28,7 +31,15 @@ export async function startCluster(options: {
   databases: DatabaseServer;
   instances: number;
   env?: Record<string, string>;
+  /** Variables naming the fresh database in another form, e.g. READ_DATABASE_URL: the same database on a replica. */
+  databaseEnv?: (databaseUrl: string) => Record<string, string>;
+  /** Also serve the API at the root of this port (the benchmark's URLs and sockets need no /api prefix). */
+  apiPort?: number;
+  /** Another build's main.js; this checkout's apps/api/dist/main.js by default. */
+  bundle?: string;
 }): Promise<Cluster> {
+  const bundle = options.bundle ?? `${repoRoot}apps/api/dist/main.js`;
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`pnpm build\` first`);
   const databaseName = `holdfast_cluster_${randomBytes(5).toString('hex')}`;
   await options.databases.createDatabase(databaseName);
   const databaseUrl = options.databases.urlFor(databaseName);
@@ -44,7 +55,7 @@ export async function startCluster(options: {
     const url = `http://127.0.0.1:${await freePort()}`;
     const instance = {
       url,
-      process: startNodeProcess([`${repoRoot}apps/api/dist/main.js`], {
+      process: startNodeProcess([bundle], {
         cwd: repoRoot,
         env: {
           PATH: process.env.PATH,
@@ -54,6 +65,7 @@ export async function startCluster(options: {
           JWT_SECRET: jwtSecret,
           LOG_LEVEL: 'warn',
           ...options.env,
+          ...options.databaseEnv?.(databaseUrl),
         },
       }),
     };
@@ -65,11 +77,13 @@ export async function startCluster(options: {
     for (let index = 0; index < options.instances; index++) await startInstance();
     nginx = await startNginx({
       listenPort: await freePort(),
+      apiPort: options.apiPort,
       upstreams: instances.map((instance) => new URL(instance.url).host),
     });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url: nginx.url, apiUrl: `${nginx.url}/api`, instances, nginx, databaseUrl, jwtSecret, stop };
+  const apiRootUrl = options.apiPort ? `http://127.0.0.1:${options.apiPort}` : null;
+  return { url: nginx.url, apiUrl: `${nginx.url}/api`, apiRootUrl, instances, nginx, databaseUrl, jwtSecret, stop };
 }

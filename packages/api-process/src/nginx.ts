@@ -35,14 +35,28 @@ export function renderNginxConfig(options: NginxOptions, dir: string): string {
     API_URL: options.apiUrl ?? '/api',
   };
   const server = readFileSync(snippet, 'utf8').replace(/\$\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  // The proxy settings of deploy/nginx.conf's API locations (they live in its server block, so they are not
+  // inherited here): WebSocket upgrade and upstream keepalive, the client's address, the request id, the long
+  // socket timeouts. Without them a socket on this port never upgrades.
   const apiAtRoot = options.apiPort
-    ? `server { listen 127.0.0.1:${options.apiPort}; location / { proxy_pass http://holdfast_api; } }`
+    ? `server {
+  listen 127.0.0.1:${options.apiPort};
+  proxy_http_version 1.1;
+  proxy_set_header Host $host;
+  proxy_set_header Upgrade $http_upgrade;
+  proxy_set_header Connection $holdfast_connection;
+  proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+  proxy_set_header X-Request-Id $holdfast_request_id;
+  location / { proxy_pass http://holdfast_api; }
+  location /socket.io/ { proxy_pass http://holdfast_api; proxy_read_timeout 1h; proxy_send_timeout 1h; }
+}`
     : '';
   return `daemon off;
 pid ${join(dir, 'nginx.pid')};
 error_log stderr warn;
 worker_processes 1;
-events { worker_connections 4096; }
+# Each proxied socket holds two connections (client, instance): the benchmark's thousands of watchers need room.
+events { worker_connections 16384; }
 http {
   include ${join(dirname(nginxConfPath()), 'mime.types')};
   default_type application/octet-stream;
