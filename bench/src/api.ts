@@ -13,6 +13,8 @@ export interface BenchApi {
   instances: string[];
   /** nginx's access log so far ("METHOD /path STATUS upstream" per line); empty for a lone API. */
   accessLog(): string;
+  /** pid -> role ('API', 'nginx') of the processes started for it, for the CPU table (cpu.ts). */
+  processes: Map<number, string>;
   stop(): Promise<void>;
 }
 
@@ -62,7 +64,7 @@ export async function startApi(
       env,
       databaseEnv: options.databaseEnv,
     });
-    api = { ...built, instances: [], accessLog: () => '' };
+    api = { ...built, instances: [], accessLog: () => '', processes: new Map([[built.process.child.pid!, 'API']]) };
   } else {
     if (!findNginx()) throw new Error(NGINX_MISSING);
     const cluster = await startCluster({
@@ -78,6 +80,10 @@ export async function startApi(
       databaseUrl: cluster.databaseUrl,
       instances: cluster.instances.map((instance) => new URL(instance.url).host),
       accessLog: () => cluster.nginx.accessLog(),
+      processes: new Map([
+        ...cluster.instances.map((instance) => [instance.process.child.pid!, 'API'] as const),
+        [cluster.nginx.child.pid!, 'nginx'],
+      ]),
       stop: () => cluster.stop(),
     };
   }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { BenchApi } from './api.js';
 import type { Verdicts } from './checks.js';
+import type { CpuLog } from './cpu.js';
 import type { Pass } from './passes.js';
 import { pgbench, type PgbenchResult, type PgbenchScript } from './pgbench.js';
 import type { Report } from './report.js';
@@ -22,6 +23,8 @@ export interface BenchContext {
   /** The first pass also runs what does not depend on the API's booking path (pgbench, GET /shows). */
   firstPass: boolean;
   pgbench: PgbenchRunner | null;
+  /** With BENCH_INSTANCES: where the CPU went during each booking step and pgbench run. */
+  cpu: CpuLog | null;
 }
 
 export interface PgbenchRunner {

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { checkToken, NGINX_MISSING, startApi } from './api.js';
 import { Verdicts } from './checks.js';
 import { cleanUp, onCleanup } from './cleanup.js';
+import { CpuLog } from './cpu.js';
 import { pgbenchRunner, type BenchContext, type PgbenchRunner, type PgbenchTarget } from './context.js';
 import { describeMachine } from './machine.js';
 import { passesOf } from './passes.js';
@@ -98,6 +99,7 @@ async function runPasses(
       pass,
       firstPass: index === 0,
       pgbench: runner,
+      cpu: settings.instances ? new CpuLog(() => api.processes) : null,
     };
     for (const name of settings.scenarios) {
       const scenario = SCENARIOS[name];
@@ -105,6 +107,12 @@ async function runPasses(
       console.error(`[bench] ${name} (${pass.label})`);
       await scenario.run(ctx);
     }
+    if (ctx.cpu?.rows.length)
+      report.table(`CPU use per step, in cores busy (${pass.label})`, CpuLog.header(), ctx.cpu.rows, [
+        'CPU seconds per second of each step, from /proc: the processes the bench started, by role, and the ' +
+          "rest of the machine (other processes: anything else running on it). pgbench's own time is counted " +
+          'with the load generators.',
+      ]);
     await db.end();
     await api.stop();
   }

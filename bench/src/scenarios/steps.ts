@@ -14,6 +14,8 @@ export async function bookingStep(
   showIds: number[],
   job: Omit<CannonJob, 'url' | 'bearers' | 'method' | 'path' | 'showIds'>,
 ) {
+  const name = `${step} (${ctx.pass.label})`;
+  const measured = ctx.cpu?.start(step);
   const result = await cannon({
     ...job,
     url: ctx.api.url,
@@ -22,8 +24,8 @@ export async function bookingStep(
     path: '/bookings',
     showIds,
   });
+  measured?.();
   const figures = summarise(result);
-  const name = `${step} (${ctx.pass.label})`;
   await ctx.verdicts.check(ctx.db, name, showIds, figures.created, result.unanswered);
   return { result, figures };
 }
@@ -42,7 +44,9 @@ export async function pgbenchBeside(ctx: BenchContext, key: string, clients: num
     let result = runner.cached(key, script, clients);
     if (!result && ctx.firstPass) {
       const showIds = await seedShows(ctx.db, shows, places, 'pgbench');
+      const measured = ctx.cpu?.start(`pgbench ${script} ${key} at ${clients} clients`);
       result = await runner.run(key, { script, clients, shows: showIds });
+      measured?.();
       await ctx.verdicts.check(ctx.db, `pgbench ${script} ${key} at ${clients} clients`, showIds, null);
     }
     tps[script] = result?.tps ?? null;
