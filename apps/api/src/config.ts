@@ -71,6 +71,10 @@ const envSchema = z.object({
     .transform((value) => value === 'true'),
   /** Where development keeps its generated JWT secret; defaults to the repository's .data/. */
   DATA_DIR: z.string().optional(),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open to anyone. */
+  METRICS_TOKEN: z.string().min(1).max(1024).optional(),
+  /** A second port serving only GET /metrics (same token rule), e.g. one kept off the public network. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Bounds on every wait on the database (platform/db.ts); the defaults and why: README's configuration table.
   DB_POOL_MAX: positiveInt(DEFAULT_DB_LIMITS.poolMax),
@@ -102,6 +106,10 @@ export type Config = Readonly<{
   bcryptCost: number;
   seedDemoData: boolean;
   logLevel: string;
+  /** null: /metrics is open. */
+  metricsToken: string | null;
+  /** null: /metrics is served on `port` only. */
+  metricsPort: number | null;
   db: DbLimits;
 }>;
 
@@ -157,6 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bcryptCost: e.BCRYPT_COST,
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    metricsPort: e.METRICS_PORT ?? null,
     db: {
       poolMax: e.DB_POOL_MAX,
       connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,

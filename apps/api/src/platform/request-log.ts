@@ -1,0 +1,24 @@
+import type { RequestHandler } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from './logger.js';
+import { REQUEST_ID_HEADER } from './request-id.js';
+
+/** Probes and scrapes come every few seconds from machines: their lines would drown the ones people read. */
+const QUIET_PATHS = new Set(['/health/live', '/metrics']);
+
+/**
+ * One line per answered request (method, URL, status, time), with the request id. Never headers or bodies:
+ * they carry tokens, passwords and personal data. 5xx lines are warnings: the error itself is reported once,
+ * with its stack, by the error reporter.
+ */
+export const logRequests = (logger: Logger): RequestHandler =>
+  pinoHttp({
+    logger,
+    genReqId: (_req, res) => String(res.getHeader(REQUEST_ID_HEADER)),
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'warn' : 'info'),
+    autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url?.split('?')[0] ?? '') },
+  });
