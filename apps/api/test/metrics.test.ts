@@ -1,6 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleExpireHolds } from '../src/jobs/expire-holds.job.js';
 import { createLogger } from '../src/platform/logger.js';
+import { createMetricsApp } from '../src/platform/metrics.routes.js';
 import { bearer, book, createShow, createUser, holdSlots, lapseHold, storedStatus } from './support/factories.js';
 import { connectSocket } from './support/sockets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -79,6 +83,24 @@ describe('GET /metrics access', () => {
       expect(ownShowsReads).toBe(1);
     } finally {
       await open.close();
+    }
+  });
+});
+
+describe('METRICS_PORT', () => {
+  it('when served on a port of its own, then it answers the same metrics under the same token rule', async () => {
+    const server = createServer(createMetricsApp({ ...app, token: METRICS_TOKEN }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const own = supertest(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      expect((await own.get('/metrics')).body.error.code).toBe('UNAUTHENTICATED');
+      const response = await own.get('/metrics').set(bearer(METRICS_TOKEN));
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+      expect(valueOf(response.text, 'holdfast_db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(1);
+      expect((await own.get('/shows').set(bearer(METRICS_TOKEN))).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
