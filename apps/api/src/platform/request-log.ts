@@ -3,7 +3,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from './logger.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
 
-/** Probes and scrapes come every few seconds from machines: their lines would drown the ones people read. */
+/** Probes and scrapes come every few seconds from machines: their answers would drown the lines people read. */
 const QUIET_PATHS = new Set(['/health/live', '/metrics']);
 
 /**
@@ -19,6 +19,9 @@ export const logRequests = (logger: Logger): RequestHandler =>
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'warn' : 'info'),
-    autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url?.split('?')[0] ?? '') },
+    customLogLevel: (req, res, error) => {
+      if (error || res.statusCode >= 500) return 'warn';
+      // A refused scrape is still worth a line.
+      return res.statusCode < 400 && QUIET_PATHS.has(req.url?.split('?')[0] ?? '') ? 'silent' : 'info';
+    },
   });
