@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/platform/logger.js';
-import { bearer, createUser } from './support/factories.js';
+import { bearer, createShow, createUser } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -67,6 +67,28 @@ describe('log lines', () => {
     expect(lines.filter((line) => line.reqId !== 'trace-42')).toEqual([]);
     // Never the token (nor any header) in the logs.
     expect(JSON.stringify(lines)).not.toContain(token);
+  });
+
+  it('when bookings share a batch, then no line names a request after it was answered', async () => {
+    const show = await createShow(app, { totalSlots: 100 });
+    const users = await Promise.all(Array.from({ length: 8 }, () => createUser(app)));
+    lines.length = 0;
+    const ids = users.map((_, i) => `batch-${i}`);
+    const answers = await Promise.all(
+      users.map(({ token }, i) =>
+        app.http.post('/bookings').set(bearer(token)).set('X-Request-Id', ids[i]!).send({ showId: show.id }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(users.map(() => 201));
+
+    const answeredAt = new Map<unknown, number>();
+    lines.forEach((line, at) => {
+      if (line.msg === 'request completed') answeredAt.set(line.reqId, at);
+    });
+    expect([...answeredAt.keys()].sort()).toEqual([...ids].sort());
+    lines.forEach((line, at) => {
+      if (line.reqId !== undefined) expect(at, JSON.stringify(line)).toBeLessThanOrEqual(answeredAt.get(line.reqId)!);
+    });
   });
 
   it('when a line is written outside any request, then it has no request id', async () => {

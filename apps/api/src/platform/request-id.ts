@@ -11,6 +11,9 @@ const requestContext = new AsyncLocalStorage<{ reqId: string }>();
 /** The id of the request being served, wherever the code runs on its behalf (queries, the error reporter). */
 export const currentRequestId = (): string | undefined => requestContext.getStore()?.reqId;
 
+/** Runs `fn` (and what it starts) as nobody's request: for work shared by many requests, such as a batch. */
+export const outsideAnyRequest = <T>(fn: () => T): T => requestContext.exit(fn);
+
 export const acceptRequestId = (incoming: string | undefined): string =>
   incoming !== undefined && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 
