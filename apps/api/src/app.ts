@@ -17,6 +17,12 @@ import { buildOpenApiDocument } from './platform/openapi.js';
 import { createRequestLimits, limitByAddress } from './platform/request-limits.js';
 import { limitRequestsPerAddress } from './platform/request-quota.js';
 import { createKeyedQueue } from './platform/keyed-queue.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import { createMetrics, type Metrics } from './platform/metrics.js';
+import { mountMetricsRoutes, operatorGuard } from './platform/metrics.routes.js';
+import { assignRequestId } from './platform/request-id.js';
+import { logRequests } from './platform/request-log.js';
+import { observeRequests } from './platform/request-metrics.js';
 import { createMount } from './platform/routing.js';
 
 /**
@@ -36,13 +42,30 @@ export interface AppDeps {
   config: Config;
   reporter: ErrorReporter;
   passwords?: Passwords;
+  /** This instance's metrics (the server stack's and the sweeper's too); a fresh set when omitted. */
+  metrics?: Metrics;
+  /** Where the request log goes; silent when omitted. */
+  logger?: Logger;
 }
 
 /** The express app without listen(): the server stack serves it, on an ephemeral port in tests. */
-export function createApp({ db, events, config, reporter, passwords = createPasswords(config.bcryptCost) }: AppDeps) {
+export function createApp({
+  db,
+  events,
+  config,
+  reporter,
+  passwords = createPasswords(config.bcryptCost),
+  metrics = createMetrics(),
+  logger = createLogger('silent'),
+}: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // First, so that every answer (a refusal, an error) has an id, a log line and a timing.
+  app.use(assignRequestId);
+  app.use(logRequests(logger));
+  app.use(observeRequests(metrics));
+  metrics.observePool(() => db.poolStats());
   // gzip or br for any JSON answer of 1 kB or more; the cached show list arrives compressed already.
   app.use(compression());
   app.use(securityHeaders);
@@ -61,8 +84,10 @@ export function createApp({ db, events, config, reporter, passwords = createPass
   app.use(jsonOnly, jsonBody);
   const tokens = createTokens(config.jwt.secret, config.jwt.expiresInSeconds);
   const router = express.Router();
-  const mount = createMount(router, createGuards(tokens), { checkResponses: config.env !== 'production', db, events });
+  const guards = { ...createGuards(tokens), operator: operatorGuard(config.metricsToken) };
+  const mount = createMount(router, guards, { checkResponses: config.env !== 'production', db, events });
   mountHealthRoutes(mount, { db });
+  mountMetricsRoutes(mount, { metrics });
   mountAuthRoutes(mount, { db, passwords, tokens, loginFailures: limits.loginFailures });
   mountShowRoutes(mount, { db, events, listCacheMs: config.showsCacheMs });
   mountBookingRoutes(mount, {
@@ -81,7 +106,7 @@ export function createApp({ db, events, config, reporter, passwords = createPass
     bookingDesk:
       config.bookingBatches &&
       createBookingDesk(
-        { db, events },
+        { db, events, metrics },
         {
           holdSeconds: config.bookingHoldSeconds,
           maxHoldsPerShow: config.maxActiveHoldsPerUserPerShow,

@@ -54,4 +54,16 @@ describe('loadConfig', () => {
     const admin = { ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'x'.repeat(73) };
     expect(() => loadConfig({ ...base, ...admin })).toThrow(/ADMIN_PASSWORD: Password must be at most 72 bytes/);
   });
+
+  it('when METRICS_TOKEN and METRICS_PORT are unset or empty, then /metrics is open and on PORT only', () => {
+    expect(loadConfig(base)).toMatchObject({ metricsToken: null, metricsPort: null });
+    expect(loadConfig({ ...base, METRICS_TOKEN: '' }).metricsToken).toBeNull();
+    const set = loadConfig({ ...base, METRICS_TOKEN: 'scrape-me', METRICS_PORT: '9464' });
+    expect(set).toMatchObject({ metricsToken: 'scrape-me', metricsPort: 9464 });
+  });
+
+  it('when METRICS_PORT is not a port or is PORT itself, then start-up fails naming it', () => {
+    expect(() => loadConfig({ ...base, METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
+    expect(() => loadConfig({ ...base, METRICS_PORT: '3000' })).toThrow(/METRICS_PORT must differ from PORT/);
+  });
 });

@@ -71,6 +71,10 @@ const envSchema = z.object({
     .transform((value) => value === 'true'),
   /** Where development keeps its generated JWT secret; defaults to the repository's .data/. */
   DATA_DIR: z.string().optional(),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset (or empty), it is open to anyone. */
+  METRICS_TOKEN: z.string().max(1024).optional(),
+  /** A second port serving only GET /metrics (same token rule), e.g. one kept off the public network. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Bounds on every wait on the database (platform/db.ts); the defaults and why: README's configuration table.
   DB_POOL_MAX: positiveInt(DEFAULT_DB_LIMITS.poolMax),
@@ -102,6 +106,10 @@ export type Config = Readonly<{
   bcryptCost: number;
   seedDemoData: boolean;
   logLevel: string;
+  /** null: /metrics is open. */
+  metricsToken: string | null;
+  /** null: /metrics is served on `port` only. */
+  metricsPort: number | null;
   db: DbLimits;
 }>;
 
@@ -120,6 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new Error('Invalid configuration: JWT_SECRET is required in production');
   if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
     throw new Error('Invalid configuration: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither');
+  }
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT === e.PORT) {
+    throw new Error('Invalid configuration: METRICS_PORT must differ from PORT, which serves /metrics already');
   }
   const secret = e.JWT_SECRET ?? persistentDevSecret(e.DATA_DIR ?? findDataDir());
   return Object.freeze({
@@ -157,6 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bcryptCost: e.BCRYPT_COST,
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN || null,
+    metricsPort: e.METRICS_PORT ?? null,
     db: {
       poolMax: e.DB_POOL_MAX,
       connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,

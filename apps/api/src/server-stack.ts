@@ -1,12 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppDeps } from './app.js';
+import { createMetrics, type Metrics } from './platform/metrics.js';
 import { createShowAudiences, type ShowAudiences } from './realtime/show-audiences.js';
 import { createShowsBroadcaster, type ShowsBroadcaster } from './realtime/shows-broadcaster.js';
 import { createSocketServer, type SocketServer } from './realtime/socket-server.js';
 
 export interface ServerStack {
   httpServer: Server;
+  metrics: Metrics;
   io: SocketServer;
   broadcaster: ShowsBroadcaster;
   audiences: ShowAudiences;
@@ -17,21 +19,25 @@ export interface ServerStack {
 }
 
 /** HTTP app + Socket.IO + the broadcaster between them, wired once for main.ts and for the tests. */
-export function createServerStack(deps: AppDeps): ServerStack {
+export function createServerStack(appDeps: AppDeps): ServerStack {
+  const deps = { ...appDeps, metrics: appDeps.metrics ?? createMetrics() };
   const httpServer = createServer(createApp(deps));
   const io = createSocketServer(httpServer, {
     corsOrigins: deps.config.corsOrigins,
     maxPerAddress: deps.config.maxSocketsPerIp,
   });
+  deps.metrics.observeSockets(() => io.engine.clientsCount);
   const audiences = createShowAudiences(io);
   const broadcaster = createShowsBroadcaster({
     db: deps.db,
     events: deps.events,
     reporter: deps.reporter,
     deliver: (shows, added) => audiences.deliver(shows, added),
+    onDelivered: (lagMs) => deps.metrics.broadcastDelivered(lagMs),
   });
   return {
     httpServer,
+    metrics: deps.metrics,
     io,
     broadcaster,
     audiences,

@@ -38,6 +38,8 @@ export function createShowsBroadcaster(deps: {
   reporter: ErrorReporter;
   /** `added`: ids among `shows` that are new, for every audience. */
   deliver: (shows: ShowAvailability[], added: ReadonlySet<number>) => void;
+  /** After each delivery: ms since the oldest change it carries was announced (metrics). */
+  onDelivered?: (lagMs: number) => void;
 }): ShowsBroadcaster {
   const pending = new Set<number>();
   const pendingAdded = new Set<number>();
@@ -45,11 +47,14 @@ export function createShowsBroadcaster(deps: {
   let running: Promise<void> = Promise.resolve();
   let lastFlushAt = Number.NEGATIVE_INFINITY;
   let gap = MIN_GAP_MS;
+  let oldestPendingAt: number | null = null;
 
   const flush = async () => {
     scheduled = null;
     const ids = [...pending];
     const added = new Set(pendingAdded);
+    const announcedAt = oldestPendingAt;
+    oldestPendingAt = null;
     pending.clear();
     pendingAdded.clear();
     if (ids.length === 0) return;
@@ -61,6 +66,7 @@ export function createShowsBroadcaster(deps: {
       .map((id) => ({ id, totalSlots: 0, availableSlots: 0, version: DELETED_SHOW_VERSION, deleted: true }));
     const delivering = performance.now();
     deps.deliver([...shows, ...deleted], added);
+    if (announcedAt !== null) deps.onDelivered?.(performance.now() - announcedAt);
     // Only the synchronous part (encode, queue a frame per socket) is taken from the bookings; the read is I/O.
     const cost = performance.now() - delivering;
     gap = Math.min(MAX_GAP_MS, Math.max(MIN_GAP_MS, cost / FAN_OUT_SHARE));
@@ -77,6 +83,7 @@ export function createShowsBroadcaster(deps: {
   };
 
   const announce = (showIds: number[]) => {
+    oldestPendingAt ??= performance.now();
     for (const id of showIds) pending.add(id);
     schedule();
   };

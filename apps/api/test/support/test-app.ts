@@ -8,7 +8,8 @@ import { createPasswords } from '../../src/modules/auth/index.js';
 import { createDb, type Db } from '../../src/platform/db.js';
 import { createErrorReporter, type ErrorReporter } from '../../src/platform/error-reporter.js';
 import { createDomainEvents, type DomainEvents } from '../../src/platform/events.js';
-import { createLogger } from '../../src/platform/logger.js';
+import { createLogger, type Logger } from '../../src/platform/logger.js';
+import type { Metrics } from '../../src/platform/metrics.js';
 import type { ShowAudiences } from '../../src/realtime/show-audiences.js';
 import type { ShowsBroadcaster } from '../../src/realtime/shows-broadcaster.js';
 import type { SocketServer } from '../../src/realtime/socket-server.js';
@@ -22,6 +23,7 @@ export interface TestApp {
   db: Db;
   events: DomainEvents;
   reporter: ErrorReporter;
+  metrics: Metrics;
   broadcaster: ShowsBroadcaster;
   audiences: ShowAudiences;
   io: SocketServer;
@@ -35,11 +37,11 @@ export interface TestApp {
 /**
  * The whole API on an ephemeral port, on its own fresh database: real PostgreSQL, real HTTP, real sockets.
  * `sameDatabaseAs`: a second API process on another app's database (its own pool, desk and sockets), which
- * leaves that database to its owner.
+ * leaves that database to its owner. `logger`: the process logger (silent unless TEST_LOG_LEVEL says otherwise).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { sameDatabaseAs?: TestApp } = {},
+  options: { sameDatabaseAs?: TestApp; logger?: Logger } = {},
 ): Promise<TestApp> {
   const databases = databaseServer(inject('databaseServerUrl'));
   const databaseName = `holdfast_test_${randomBytes(6).toString('hex')}`;
@@ -55,17 +57,18 @@ export async function startTestApp(
     SHOWS_CACHE_MS: '0',
     ...env,
   });
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const logger = options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const db = createDb(config.databaseUrl, logger, { ...config.db, poolMax: 30 });
   const events = createDomainEvents();
   const reporter = createErrorReporter(logger);
-  const stack = createServerStack({ db, events, config, reporter, passwords });
+  const stack = createServerStack({ db, events, config, reporter, passwords, logger });
   const { port } = await stack.listen(0, '127.0.0.1');
   return {
     config,
     db,
     events,
     reporter,
+    metrics: stack.metrics,
     broadcaster: stack.broadcaster,
     audiences: stack.audiences,
     io: stack.io,
