@@ -17,6 +17,7 @@ import { buildOpenApiDocument } from './platform/openapi.js';
 import { createRequestLimits, limitByAddress } from './platform/request-limits.js';
 import { limitRequestsPerAddress } from './platform/request-quota.js';
 import { createKeyedQueue } from './platform/keyed-queue.js';
+import type { ReplicaReads } from './platform/replica-reads.js';
 import { createMount } from './platform/routing.js';
 
 /**
@@ -36,10 +37,13 @@ export interface AppDeps {
   config: Config;
   reporter: ErrorReporter;
   passwords?: Passwords;
+  /** READ_DATABASE_URL's replica for the public show reads (ADR 0017); absent, they use `db`. */
+  reads?: ReplicaReads | null;
 }
 
 /** The express app without listen(): the server stack serves it, on an ephemeral port in tests. */
-export function createApp({ db, events, config, reporter, passwords = createPasswords(config.bcryptCost) }: AppDeps) {
+export function createApp(deps: AppDeps) {
+  const { db, events, config, reporter, passwords = createPasswords(config.bcryptCost), reads = null } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -62,9 +66,9 @@ export function createApp({ db, events, config, reporter, passwords = createPass
   const tokens = createTokens(config.jwt.secret, config.jwt.expiresInSeconds);
   const router = express.Router();
   const mount = createMount(router, createGuards(tokens), { checkResponses: config.env !== 'production', db, events });
-  mountHealthRoutes(mount, { db });
+  mountHealthRoutes(mount, { db, reads });
   mountAuthRoutes(mount, { db, passwords, tokens, loginFailures: limits.loginFailures });
-  mountShowRoutes(mount, { db, events, listCacheMs: config.showsCacheMs });
+  mountShowRoutes(mount, { db, readDb: reads?.db ?? db, events, listCacheMs: config.showsCacheMs });
   mountBookingRoutes(mount, {
     db,
     events,

@@ -8,6 +8,7 @@ import { createDb } from './platform/db.js';
 import { createErrorReporter, reportUncaughtErrors } from './platform/error-reporter.js';
 import { createDomainEvents } from './platform/events.js';
 import { createLogger } from './platform/logger.js';
+import { openReplicaReads } from './platform/replica-reads.js';
 import { createServerStack } from './server-stack.js';
 
 /** Longest a shutdown waits for requests in flight; every database wait is bounded well below it. */
@@ -25,6 +26,7 @@ async function main() {
   await migrate(config.databaseUrl, logger);
 
   const db = createDb(config.databaseUrl, logger, config.db);
+  const reads = openReplicaReads(db, config.replica, config.db, logger);
   const events = createDomainEvents();
   const passwords = createPasswords(config.bcryptCost);
   if (config.admin) {
@@ -36,7 +38,7 @@ async function main() {
     if (seeded > 0) logger.info({ shows: seeded }, 'demo shows created');
   }
 
-  const stack = createServerStack({ db, events, config, reporter, passwords });
+  const stack = createServerStack({ db, events, config, reporter, passwords, reads });
   const sweeper = scheduleExpireHolds({ db, events, logger, reporter }, config.expirySweepCron);
   const purger = schedulePurgeStaleRows({ db, reporter });
   await stack.listen(config.port);
@@ -52,7 +54,7 @@ async function main() {
     }, DRAIN_TIMEOUT_MS);
     await stack.close();
     clearTimeout(cutOff);
-    await db.close();
+    await Promise.all([db.close(), reads?.close()]);
     logger.info('stopped');
     process.exit(0);
   };
