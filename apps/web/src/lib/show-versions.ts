@@ -1,6 +1,6 @@
 import type { Show, ShowAvailability } from '@holdfast/contracts';
 
-type Known = Pick<ShowAvailability, 'version' | 'totalSlots' | 'availableSlots' | 'deleted'>;
+type Known = Pick<ShowAvailability, 'version' | 'totalSlots' | 'availableSlots' | 'deleted' | 'name' | 'startTime'>;
 
 /**
  * The newest state seen of each show, from any source: a live update or a read. Reads may come from a lagging
@@ -26,5 +26,11 @@ export function freshestShow(show: Show): Show {
   remember(show.id, show);
   const seen = newest.get(show.id)!;
   if (seen.version <= show.version || seen.deleted) return show;
-  return { ...show, totalSlots: seen.totalSlots, availableSlots: seen.availableSlots, version: seen.version };
+  const { totalSlots, availableSlots, version, name = show.name, startTime = show.startTime } = seen;
+  // A live update names the show as it then was, so a lagging read does not bring back an edited name or time.
+  return { ...show, name, startTime, totalSlots, availableSlots, version };
 }
+
+/** A list as read: a show already announced deleted is dropped, since a lagging replica may still list it. */
+export const freshestShows = (shows: Show[]): Show[] =>
+  shows.filter((show) => newest.get(show.id)?.deleted !== true).map(freshestShow);
