@@ -40,11 +40,12 @@ afterAll(async () => {
 /** Waits until the replica has replayed everything the primary has written so far. */
 async function replayed() {
   const { rows } = await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+  const caughtUpSql = 'SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS done';
   for (let tries = 0; tries < 500; tries++) {
-    const caughtUp = await replica.query<{ done: boolean }>(
-      'SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS done',
-      [rows[0]!.lsn],
-    );
+    const caughtUp = await replica
+      .query<{ done: boolean }>(caughtUpSql, [rows[0]!.lsn])
+      // Just restarted, the replica may still refuse connections, or drop the pool's old ones.
+      .catch(() => ({ rows: [{ done: false }] }));
     if (caughtUp.rows[0]!.done) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

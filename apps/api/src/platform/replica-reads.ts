@@ -1,5 +1,5 @@
 import type { ReplicaHealth } from '@holdfast/contracts';
-import { createDb, type Db, type DbLimits, type Queryable } from './db.js';
+import { createDb, pgErrorCode, type Db, type DbLimits, type Queryable } from './db.js';
 import { AppError } from './errors.js';
 import type { Logger } from './logger.js';
 
@@ -23,16 +23,18 @@ const PROBE_TIMEOUT_MS = 500;
 /**
  * Measured on the standby itself. now() - pg_last_xact_replay_timestamp() alone grows while the primary is
  * idle, so when everything received has been replayed the lag is 0; otherwise it is the age of the last
- * replayed commit, an upper bound of how old what it serves is. Not a standby at all (READ_DATABASE_URL naming
- * a primary): lag 0. Never replayed anything since it started: null, unknown.
+ * replayed commit, an upper bound of how old what it serves is. Just started, a standby may report received
+ * less than replayed (it replayed its own pg_wal first): nothing is waiting, so 0. Never connected to the
+ * primary (receive LSN null) and never replayed a commit: null, unknown. Not a standby at all (READ_DATABASE_URL
+ * naming a primary): 0. Clamped at 0 against clock skew between the two machines.
  */
 const LAG_SQL = `
   SELECT CASE
-           WHEN NOT pg_is_in_recovery() OR pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
-           ELSE round(extract(epoch FROM now() - pg_last_xact_replay_timestamp())::numeric, 3)::float8
+           WHEN NOT pg_is_in_recovery() OR pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn() THEN 0
+           ELSE greatest(0, round(extract(epoch FROM now() - pg_last_xact_replay_timestamp())::numeric, 3))::float8
          END AS lag_seconds,
          CASE WHEN pg_is_in_recovery()
-           THEN pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())::float8 ELSE 0
+           THEN greatest(0, pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()))::float8 ELSE 0
          END AS lag_bytes`;
 
 /** READ_DATABASE_URL and its limits (config.ts); null: unset. */
@@ -84,12 +86,16 @@ export function routeReads(primary: Db, replica: Db, maxLagSeconds: number, logg
     return probing;
   };
 
+  /**
+   * Unreachable: down until a probe says otherwise, and the primary answers this read, so a replica outage never
+   * fails a read. A query that replay cancelled (a recovery conflict, SQLSTATE 40001) is asked of the primary
+   * too. A replica that is merely busy (its pool full) answers 503 BUSY: spilling a crowd's reads onto the
+   * primary would take it from the bookings, which only the primary can serve.
+   */
   const readFromPrimary = (error: unknown) => {
-    // Unreachable: down until a probe says otherwise. Busy (a full pool, a query cancelled by a recovery
-    // conflict): this read only. Either way the primary answers it, so a replica problem never fails a read.
-    if (error instanceof AppError && error.code === 'DATABASE_UNAVAILABLE')
-      note({ status: 'down', lagSeconds: null, lagBytes: null });
-    return error instanceof AppError && (error.code === 'DATABASE_UNAVAILABLE' || error.code === 'BUSY');
+    if (!(error instanceof AppError)) return false;
+    if (error.code === 'DATABASE_UNAVAILABLE') note({ status: 'down', lagSeconds: null, lagBytes: null });
+    return error.code === 'DATABASE_UNAVAILABLE' || (error.code === 'BUSY' && pgErrorCode(error.cause) === '40001');
   };
 
   return {
