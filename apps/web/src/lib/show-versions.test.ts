@@ -1,7 +1,7 @@
 import { DELETED_SHOW_VERSION } from '@holdfast/contracts';
 import { describe, expect, it } from 'vitest';
 import { aShow } from '@/testing/factories';
-import { freshestShow, freshestShows, freshUpdates } from './show-versions';
+import { freshestShow, freshestShows, freshUpdates, rememberDeleted } from './show-versions';
 
 describe('show versions', () => {
   it('when a live update is older than one already applied, then it is dropped', () => {
@@ -33,5 +33,11 @@ describe('show versions', () => {
     const edited = { name: 'Renamed', startTime: new Date(Date.parse(show.startTime) + 3_600_000).toISOString() };
     freshUpdates([{ id: show.id, totalSlots: 40, availableSlots: 40, version: 5, ...edited }]);
     expect(freshestShow(show)).toEqual({ ...show, ...edited, version: 5 });
+  });
+
+  it('when this tab deleted a show, then a list read that still has it leaves it out', () => {
+    const [gone, kept] = [aShow(), aShow()];
+    rememberDeleted(gone.id);
+    expect(freshestShows([gone, kept])).toEqual([kept]);
   });
 });

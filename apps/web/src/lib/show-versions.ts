@@ -1,4 +1,4 @@
-import type { Show, ShowAvailability } from '@holdfast/contracts';
+import { DELETED_SHOW_VERSION, type Show, type ShowAvailability } from '@holdfast/contracts';
 
 type Known = Pick<ShowAvailability, 'version' | 'totalSlots' | 'availableSlots' | 'deleted' | 'name' | 'startTime'>;
 
@@ -34,3 +34,7 @@ export function freshestShow(show: Show): Show {
 /** A list as read: a show already announced deleted is dropped, since a lagging replica may still list it. */
 export const freshestShows = (shows: Show[]): Show[] =>
   shows.filter((show) => newest.get(show.id)?.deleted !== true).map(freshestShow);
+
+/** A show this tab deleted: no later read may bring it back, even one from a replica that has not seen it go. */
+export const rememberDeleted = (id: number) =>
+  remember(id, { totalSlots: 0, availableSlots: 0, version: DELETED_SHOW_VERSION, deleted: true });
