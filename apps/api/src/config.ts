@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_DB_LIMITS, type DbLimits } from './platform/db.js';
 import { findDataDir, persistentDevSecret } from './platform/dev-secret.js';
 import { MAX_ORIGIN_LENGTH, ORIGIN_PATTERN } from './platform/cors.js';
+import type { ReplicaSettings } from './platform/replica-reads.js';
 import type { RequestLimitSettings } from './platform/request-limits.js';
 
 /** A positive whole number (a count, or milliseconds) from the environment, with its default. */
@@ -84,6 +85,11 @@ const envSchema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.idleInTransactionTimeoutMs),
   DB_QUERY_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.queryTimeoutMs),
   DB_POOL_MAX_QUEUED: positiveInt(DEFAULT_DB_LIMITS.poolMaxQueued),
+  // Reads from a streaming replica (ADR 0017): the public show reads only; unset, everything uses DATABASE_URL.
+  READ_DATABASE_URL: z.string().min(1).optional(),
+  READ_DB_POOL_MAX: positiveInt(10),
+  /** Replica lag above which the public reads go to the primary; 0 = whatever the lag. */
+  READ_MAX_LAG_SECONDS: z.coerce.number().min(0).max(86_400).default(10),
 });
 
 export type Config = Readonly<{
@@ -111,6 +117,8 @@ export type Config = Readonly<{
   /** null: /metrics is served on `port` only. */
   metricsPort: number | null;
   db: DbLimits;
+  /** null: READ_DATABASE_URL unset, every read on the primary. */
+  replica: ReplicaSettings | null;
 }>;
 
 /**
@@ -179,5 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
       poolMaxQueued: e.DB_POOL_MAX_QUEUED,
     },
+    replica: e.READ_DATABASE_URL
+      ? { url: e.READ_DATABASE_URL, poolMax: e.READ_DB_POOL_MAX, maxLagSeconds: e.READ_MAX_LAG_SECONDS }
+      : null,
   });
 }
