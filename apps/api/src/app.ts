@@ -23,6 +23,7 @@ import { mountMetricsRoutes, operatorGuard } from './platform/metrics.routes.js'
 import { assignRequestId } from './platform/request-id.js';
 import { logRequests } from './platform/request-log.js';
 import { observeRequests } from './platform/request-metrics.js';
+import type { ReplicaReads } from './platform/replica-reads.js';
 import { createMount } from './platform/routing.js';
 
 /**
@@ -46,6 +47,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Where the request log goes; silent when omitted. */
   logger?: Logger;
+  /** READ_DATABASE_URL's replica for the public show reads (ADR 0017); absent, they use `db`. */
+  reads?: ReplicaReads | null;
 }
 
 /** The express app without listen(): the server stack serves it, on an ephemeral port in tests. */
@@ -57,10 +60,12 @@ export function createApp({
   passwords = createPasswords(config.bcryptCost),
   metrics = createMetrics(),
   logger = createLogger('silent'),
+  reads = null,
 }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // req.ip is the client's address as the trusted proxies (TRUST_PROXY) report it; the socket server agrees.
+  app.set('trust proxy', config.trustProxy);
   // First, so that every answer (a refusal, an error) has an id, a log line and a timing.
   app.use(assignRequestId);
   app.use(logRequests(logger));
@@ -86,10 +91,10 @@ export function createApp({
   const router = express.Router();
   const guards = { ...createGuards(tokens), operator: operatorGuard(config.metricsToken) };
   const mount = createMount(router, guards, { checkResponses: config.env !== 'production', db, events });
-  mountHealthRoutes(mount, { db });
+  mountHealthRoutes(mount, { db, reads });
   mountMetricsRoutes(mount, { metrics });
   mountAuthRoutes(mount, { db, passwords, tokens, loginFailures: limits.loginFailures });
-  mountShowRoutes(mount, { db, events, listCacheMs: config.showsCacheMs });
+  mountShowRoutes(mount, { db, readDb: reads?.db ?? db, events, listCacheMs: config.showsCacheMs });
   mountBookingRoutes(mount, {
     db,
     events,

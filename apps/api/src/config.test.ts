@@ -21,6 +21,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, EXPIRY_SWEEP_CRON: 'every minute' })).toThrow(/EXPIRY_SWEEP_CRON/);
   });
 
+  it('when READ_DATABASE_URL is unset, then no replica; when set, then its pool and lag limit have defaults', () => {
+    expect(loadConfig(base).replica).toBeNull();
+    const replica = 'postgres://x@127.0.0.2/db';
+    expect(loadConfig({ ...base, READ_DATABASE_URL: replica }).replica).toEqual({
+      url: replica,
+      poolMax: 10,
+      maxLagSeconds: 10,
+    });
+    expect(() => loadConfig({ ...base, READ_MAX_LAG_SECONDS: '-1' })).toThrow(/READ_MAX_LAG_SECONDS/);
+  });
+
+  it('when TRUST_PROXY lists proxies, then names and CIDRs are taken; anything else fails start-up', () => {
+    expect(loadConfig(base).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 172.16.0.0/12' }).trustProxy).toEqual([
+      'loopback',
+      '172.16.0.0/12',
+    ]);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'nginx' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('when NODE_ENV=production has no JWT_SECRET, then start-up fails', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: base.DATABASE_URL })).toThrow(
       /JWT_SECRET is required/,

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { DEFAULT_DB_LIMITS, type DbLimits } from './platform/db.js';
 import { findDataDir, persistentDevSecret } from './platform/dev-secret.js';
 import { MAX_ORIGIN_LENGTH, ORIGIN_PATTERN } from './platform/cors.js';
+import { trustListIsValid } from './platform/client-address.js';
+import type { ReplicaSettings } from './platform/replica-reads.js';
 import type { RequestLimitSettings } from './platform/request-limits.js';
 
 /** A positive whole number (a count, or milliseconds) from the environment, with its default. */
@@ -39,6 +41,18 @@ const envSchema = z.object({
         origins.split(',').every((o) => o.trim().length <= MAX_ORIGIN_LENGTH && ORIGIN_PATTERN.test(o.trim())),
       { message: `list origins as scheme://host[:port], no path, each at most ${MAX_ORIGIN_LENGTH} characters` },
     ),
+  /**
+   * Which proxies in front of the API may say who the client is (X-Forwarded-For), in Express's `trust proxy`
+   * syntax: names (loopback, linklocal, uniquelocal) or addresses/CIDRs, comma-separated. Behind nginx on another
+   * host or container, add its network, or every client looks like nginx to the per-address limits.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .default('loopback')
+    .refine(trustListIsValid, { message: 'give names (loopback, linklocal, uniquelocal) or IP addresses/CIDRs' }),
   /** Socket.IO connections one address may hold at once; 0 = unlimited. */
   MAX_SOCKETS_PER_IP: z.coerce.number().int().min(0).default(100),
   /** `off` lifts the request-rate limits (benchmarks, acceptance harnesses); the per-address quota counts in memory. */
@@ -84,6 +98,11 @@ const envSchema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.idleInTransactionTimeoutMs),
   DB_QUERY_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.queryTimeoutMs),
   DB_POOL_MAX_QUEUED: positiveInt(DEFAULT_DB_LIMITS.poolMaxQueued),
+  // Reads from a streaming replica (ADR 0017): the public show reads only; unset, everything uses DATABASE_URL.
+  READ_DATABASE_URL: z.string().min(1).optional(),
+  READ_DB_POOL_MAX: positiveInt(10),
+  /** Replica lag above which the public reads go to the primary; 0 = whatever the lag. */
+  READ_MAX_LAG_SECONDS: z.coerce.number().min(0).max(86_400).default(10),
 });
 
 export type Config = Readonly<{
@@ -96,6 +115,7 @@ export type Config = Readonly<{
   expirySweepCron: string;
   corsOrigins: string[] | '*';
   maxSocketsPerIp: number;
+  trustProxy: string[];
   maxBookingsInFlightPerShow: number;
   maxActiveHoldsPerUserPerShow: number;
   maxBookingsQueuedPerShow: number;
@@ -111,6 +131,8 @@ export type Config = Readonly<{
   /** null: /metrics is served on `port` only. */
   metricsPort: number | null;
   db: DbLimits;
+  /** null: READ_DATABASE_URL unset, every read on the primary. */
+  replica: ReplicaSettings | null;
 }>;
 
 /**
@@ -146,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     expirySweepCron: e.EXPIRY_SWEEP_CRON,
     corsOrigins: e.CORS_ORIGIN === '*' ? '*' : e.CORS_ORIGIN.split(',').map((origin) => origin.trim()),
     maxSocketsPerIp: e.MAX_SOCKETS_PER_IP,
+    trustProxy: e.TRUST_PROXY.split(',').map((entry) => entry.trim()),
     maxBookingsInFlightPerShow: e.MAX_BOOKINGS_IN_FLIGHT_PER_SHOW,
     maxActiveHoldsPerUserPerShow: e.MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW,
     maxBookingsQueuedPerShow: e.MAX_BOOKINGS_QUEUED_PER_SHOW,
@@ -179,5 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
       poolMaxQueued: e.DB_POOL_MAX_QUEUED,
     },
+    replica: e.READ_DATABASE_URL
+      ? { url: e.READ_DATABASE_URL, poolMax: e.READ_DB_POOL_MAX, maxLagSeconds: e.READ_MAX_LAG_SECONDS }
+      : null,
   });
 }

@@ -11,6 +11,7 @@ import { createDomainEvents } from './platform/events.js';
 import { createLogger } from './platform/logger.js';
 import { createMetrics } from './platform/metrics.js';
 import { createMetricsApp } from './platform/metrics.routes.js';
+import { openReplicaReads } from './platform/replica-reads.js';
 import { createServerStack } from './server-stack.js';
 
 /** Longest a shutdown waits for requests in flight; every database wait is bounded well below it. */
@@ -28,6 +29,7 @@ async function main() {
   await migrate(config.databaseUrl, logger);
 
   const db = createDb(config.databaseUrl, logger, config.db);
+  const reads = openReplicaReads(db, config.replica, config.db, logger);
   const events = createDomainEvents();
   const passwords = createPasswords(config.bcryptCost);
   if (config.admin) {
@@ -40,7 +42,7 @@ async function main() {
   }
 
   const metrics = createMetrics();
-  const stack = createServerStack({ db, events, config, reporter, passwords, metrics, logger });
+  const stack = createServerStack({ db, events, config, reporter, passwords, metrics, logger, reads });
   const sweeper = scheduleExpireHolds({ db, events, logger, reporter, metrics }, config.expirySweepCron);
   const purger = schedulePurgeStaleRows({ db, reporter });
   await stack.listen(config.port);
@@ -62,7 +64,7 @@ async function main() {
     }, DRAIN_TIMEOUT_MS);
     await stack.close();
     clearTimeout(cutOff);
-    await db.close();
+    await Promise.all([db.close(), reads?.close()]);
     logger.info('stopped');
     process.exit(0);
   };

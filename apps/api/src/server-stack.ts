@@ -25,6 +25,7 @@ export function createServerStack(appDeps: AppDeps): ServerStack {
   const io = createSocketServer(httpServer, {
     corsOrigins: deps.config.corsOrigins,
     maxPerAddress: deps.config.maxSocketsPerIp,
+    trustProxy: deps.config.trustProxy,
   });
   deps.metrics.observeSockets(() => io.engine.clientsCount);
   const audiences = createShowAudiences(io);

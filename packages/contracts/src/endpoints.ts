@@ -242,7 +242,7 @@ export const endpoints = {
     path: '/health',
     tag: 'System',
     access: 'public',
-    summary: 'Readiness: whether the database answers; the answer always comes within 1 s',
+    summary: 'Readiness: whether the database answers (and the replica, with its lag); always within 1 s',
     status: 200,
     response: healthResponseSchema,
     errors: {},
