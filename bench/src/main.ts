@@ -17,6 +17,7 @@ import { findPgbench, PGBENCH_MISSING } from './pgbench.js';
 import { Report } from './report.js';
 import { flashSale } from './scenarios/flash-sale.js';
 import { manyShows } from './scenarios/many-shows.js';
+import { replicaLag } from './scenarios/replica-lag.js';
 import { showList } from './scenarios/show-list.js';
 import { watchers } from './scenarios/watchers.js';
 import { openDb, seedUsers } from './seed.js';
@@ -29,10 +30,12 @@ const SCENARIOS: Record<string, { run: (ctx: BenchContext) => Promise<void>; fir
   many: { run: manyShows },
   watchers: { run: watchers },
 };
+/** Scenarios that start their own database servers and API, once, after the passes. */
+const STANDALONE = { replica: replicaLag };
 
 async function main() {
   const settings = readSettings(process.env);
-  const known = Object.keys(SCENARIOS);
+  const known = [...Object.keys(SCENARIOS), ...Object.keys(STANDALONE)];
   const unknown = settings.scenarios.filter((name) => !known.includes(name));
   if (unknown.length) throw new Error(`BENCH_SCENARIOS: unknown ${unknown.join(', ')} (${known})`);
   if (settings.instances && !findNginx()) throw new Error(NGINX_MISSING);
@@ -49,6 +52,8 @@ async function main() {
 
   const passScenarios = settings.scenarios.filter((name) => SCENARIOS[name]);
   if (passScenarios.length > 0) await runPasses(settings, { report, verdicts, targets, secret, heading });
+  if (settings.scenarios.includes('replica'))
+    await STANDALONE.replica({ settings, report, verdicts, secret, heading: passScenarios.length ? null : heading });
 
   const summary = targets.table();
   if (summary.rows.length > 0)
