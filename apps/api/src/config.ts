@@ -80,6 +80,12 @@ const envSchema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.idleInTransactionTimeoutMs),
   DB_QUERY_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.queryTimeoutMs),
   DB_POOL_MAX_QUEUED: positiveInt(DEFAULT_DB_LIMITS.poolMaxQueued),
+  // ── cluster (ADR 0016) ──
+  /** Redis for the Socket.IO adapter and the per-address quota, shared by all instances; unset: PostgreSQL. */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export type Config = Readonly<{
@@ -103,6 +109,8 @@ export type Config = Readonly<{
   seedDemoData: boolean;
   logLevel: string;
   db: DbLimits;
+  /** null: the instances meet in PostgreSQL (LISTEN/NOTIFY) and each counts its own per-address quota. */
+  redisUrl: string | null;
 }>;
 
 /**
@@ -166,5 +174,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
       poolMaxQueued: e.DB_POOL_MAX_QUEUED,
     },
+    redisUrl: e.REDIS_URL ?? null,
   });
 }
