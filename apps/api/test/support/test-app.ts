@@ -25,6 +25,8 @@ export interface TestApp {
   broadcaster: ShowsBroadcaster;
   audiences: ShowAudiences;
   io: SocketServer;
+  /** The Socket.IO adapter between instances: redis when REDIS_URL is given. */
+  clusterAdapter: 'redis' | 'postgres';
   server: Server;
   baseUrl: string;
   databaseUrl: string;
@@ -69,6 +71,7 @@ export async function startTestApp(
     broadcaster: stack.broadcaster,
     audiences: stack.audiences,
     io: stack.io,
+    clusterAdapter: stack.clusterAdapter,
     server: stack.httpServer,
     baseUrl: `http://127.0.0.1:${port}`,
     databaseUrl: config.databaseUrl,
