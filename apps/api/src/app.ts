@@ -2,6 +2,7 @@ import compression from 'compression';
 import { endpoints } from '@holdfast/contracts';
 import express from 'express';
 import helmet from 'helmet';
+import type { Redis } from 'ioredis';
 import swaggerUi from 'swagger-ui-express';
 import type { Config } from './config.js';
 import { createGuards, createPasswords, createTokens, mountAuthRoutes, type Passwords } from './modules/auth/index.js';
@@ -36,10 +37,13 @@ export interface AppDeps {
   config: Config;
   reporter: ErrorReporter;
   passwords?: Passwords;
+  /** REDIS_URL's client, when set: the per-address quota is shared by all instances there (ADR 0016). */
+  redis?: Redis;
 }
 
 /** The express app without listen(): the server stack serves it, on an ephemeral port in tests. */
-export function createApp({ db, events, config, reporter, passwords = createPasswords(config.bcryptCost) }: AppDeps) {
+export function createApp(deps: AppDeps) {
+  const { db, events, config, reporter, passwords = createPasswords(config.bcryptCost) } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -48,7 +52,7 @@ export function createApp({ db, events, config, reporter, passwords = createPass
   app.use(securityHeaders);
   app.use(corsPolicy(config.corsOrigins));
   // Before everything that can answer, so that every response carries the quota headers, 4xx included.
-  app.use(limitRequestsPerAddress(config.rateLimits));
+  app.use(limitRequestsPerAddress(config.rateLimits, deps.redis));
 
   const openApiDocument = buildOpenApiDocument();
   app.get('/api-docs.json', (_req, res) => {

@@ -22,12 +22,12 @@ export interface ServerStack {
 
 /** HTTP app + Socket.IO + the broadcaster between them, wired once for main.ts and for the tests. */
 export function createServerStack(deps: AppDeps): ServerStack {
-  const httpServer = createServer(createApp(deps));
   // ── cluster (ADR 0016): the adapter between instances and the link the broadcaster talks through ──
   const cluster = createClusterAdapter(deps, {
     redisUrl: deps.config.redisUrl,
     databaseUrl: deps.config.databaseUrl,
   });
+  const httpServer = createServer(createApp({ ...deps, redis: cluster.redis }));
   const io = createSocketServer(httpServer, {
     corsOrigins: deps.config.corsOrigins,
     maxPerAddress: deps.config.maxSocketsPerIp,

@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** local-delivery.ts: deliveries to one instance's sockets start at least this far apart. */
 const MIN_GAP_MS = 200;
+type Three<T> = [T, T, T];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const timesHeard = (socket: TestSocket, showId: number) =>
   socket.received.filter((message) => message.some((show) => show.id === showId)).length;
@@ -43,7 +44,9 @@ describe.each(adapters)('several instances through the $kind adapter', ({ kind, 
     if (!available) return;
     if (kind === 'redis') redis = await startThrowawayRedis();
     owner = await startTestApp(env());
-    [a, b, c] = await Promise.all([1, 2, 3].map(() => startTestApp(env(), { sameDatabaseAs: owner })));
+    [a, b, c] = (await Promise.all(
+      [1, 2, 3].map(() => startTestApp(env(), { sameDatabaseAs: owner })),
+    )) as Three<TestApp>;
     token = (await createUser(owner)).token;
   });
   afterEach(() => {
@@ -75,7 +78,7 @@ describe.each(adapters)('several instances through the $kind adapter', ({ kind, 
 
   it.runIf(available)('when someone books on A, then watchers on A, B and C hear it once, right', async () => {
     const show = await createShow(owner, { totalSlots: 5 });
-    const [onA, onB, onC] = await Promise.all([a, b, c].map(listen));
+    const [onA, onB, onC] = (await Promise.all([a, b, c].map(listen))) as Three<TestSocket>;
     await holdSlots(a, token, show.id, 2);
     for (const socket of [onA, onB, onC]) await waitForShowUpdate(socket, show.id, (s) => s.availableSlots === 3);
     await settle();
@@ -120,7 +123,7 @@ describe.each(adapters)('several instances through the $kind adapter', ({ kind, 
   it.runIf(available)('when the instance that made a hold is closed, then B still announces its expiry', async () => {
     const doomed = await startTestApp(env(1), { sameDatabaseAs: owner });
     const show = await createShow(owner, { totalSlots: 3 });
-    const [onB, onC] = await Promise.all([b, c].map(listen));
+    const [onB, onC] = (await Promise.all([b, c].map(listen))) as [TestSocket, TestSocket];
     const hold = await holdSlots(doomed, token, show.id, 3);
     for (const socket of [onB, onC]) await waitForShowUpdate(socket, show.id, (s) => s.availableSlots === 0);
     await doomed.close();

@@ -10,6 +10,8 @@ const READY_TIMEOUT_MS = 5_000;
 
 export interface ClusterAdapter {
   kind: 'redis' | 'postgres';
+  /** The Redis client of REDIS_URL (the adapter's publisher, free for plain commands), when set. */
+  redis?: Redis;
   /** For Socket.IO's `adapter` option. */
   adapter: NonNullable<ServerOptions['adapter']>;
   /** Resolves once messages from the other instances are heard (a message sent before that is lost). */
@@ -31,9 +33,13 @@ export function createClusterAdapter(
   if (options.redisUrl) {
     const pub = new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
     const sub = pub.duplicate();
-    for (const client of [pub, sub]) client.on('error', errorHandler);
+    for (const client of [pub, sub]) {
+      client.on('error', errorHandler);
+      guardCommands(client, errorHandler);
+    }
     return {
       kind: 'redis',
+      redis: pub,
       adapter: createRedisAdapter(pub, sub, { key: 'holdfast' }),
       // Commands on one connection run in order: once a PING answers, the adapter's PSUBSCRIBE before it has.
       ready: async () => void (await withTimeout(sub.ping(), deps.reporter)),
@@ -75,4 +81,21 @@ async function withTimeout(work: Promise<unknown>, reporter: ErrorReporter) {
   });
   await Promise.race([work.catch(() => {}), gaveUp]);
   clearTimeout(timer);
+}
+
+/**
+ * @socket.io/redis-adapter (8.3) calls publish and (un)subscribe without awaiting them, so while Redis is
+ * unreachable each would be an unhandled rejection, which ends the process (error-reporter.ts). Each gets a
+ * handler that reports it; a caller that awaits the command still sees the failure.
+ */
+function guardCommands(client: Redis, onError: (error: Error) => void) {
+  const commands = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const name of ['publish', 'psubscribe', 'punsubscribe', 'subscribe', 'unsubscribe']) {
+    const command = commands[name]!.bind(client);
+    commands[name] = (...args) => {
+      const sent = command(...args);
+      sent.catch(onError);
+      return sent;
+    };
+  }
 }
