@@ -40,7 +40,8 @@ async function main() {
   const sweeper = scheduleExpireHolds({ db, events, logger, reporter }, config.expirySweepCron);
   const purger = schedulePurgeStaleRows({ db, reporter });
   await stack.listen(config.port);
-  logger.info({ port: config.port, docs: `http://localhost:${config.port}/api-docs/` }, 'Holdfast API listening');
+  const listening = { port: config.port, docs: `http://localhost:${config.port}/api-docs/` };
+  logger.info({ ...listening, clusterAdapter: stack.clusterAdapter }, 'Holdfast API listening');
 
   // SIGTERM drains: stop accepting, let requests in flight finish (bounded), close sockets, end the pool.
   const shutdown = async (signal: string) => {

@@ -3,6 +3,7 @@ import { getShowsByIds } from '../modules/shows/index.js';
 import type { Queryable } from '../platform/db.js';
 import type { ErrorReporter } from '../platform/error-reporter.js';
 import type { AvailabilityChange, DomainEvents } from '../platform/events.js';
+import { TICK_MS as EXPIRY_TICK_MS } from './expiry-wheel.js';
 import type { ShowsSnapshot } from './shows-snapshot.js';
 
 /** A change waits this long, so that the other changes of the same moment join it. */
@@ -73,7 +74,8 @@ export function createShowChanges(deps: {
   const onChange = (change: AvailabilityChange) => {
     if (change.added) for (const id of change.showIds) added.add(id);
     if (change.holdExpiresAt) {
-      const at = change.holdExpiresAt.getTime();
+      // Rounded up to the expiry wheel's 50 ms tick, which it would fall in anyway: one entry per tick, not per batch.
+      const at = Math.ceil(change.holdExpiresAt.getTime() / EXPIRY_TICK_MS) * EXPIRY_TICK_MS;
       let shows = expiries.get(at);
       if (!shows) expiries.set(at, (shows = new Set()));
       for (const id of change.showIds) shows.add(id);
