@@ -50,4 +50,17 @@ describe('hold expiries', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(announce).not.toHaveBeenCalled();
   });
+
+  it('when a show stays locked, then it is given up after 40 tries (the cron sweep takes it)', async () => {
+    let sweeps = 0;
+    const expiries = createHoldExpiries({
+      sweep: async () => (sweeps++, { reclaimed: [], busy: [9], expired: 0 }),
+      announce: () => {},
+      reporter,
+    });
+    expiries.add([9], new Date(Date.now() + 10));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sweeps).toBe(41);
+    expect(expiries.pending()).toEqual({ timers: 0, ticks: 0 });
+  });
 });

@@ -41,8 +41,16 @@ export function createHoldExpiries(deps: {
         const { reclaimed, busy } = await deps.sweep(ids);
         if (reclaimed.length > 0) deps.announce(reclaimed);
         for (const id of ids) if (!busy.includes(id)) retries.delete(id);
-        const again = busy.filter((id) => (retries.get(id) ?? 0) < MAX_BUSY_RETRIES);
-        for (const id of again) retries.set(id, (retries.get(id) ?? 0) + 1);
+        const again: number[] = [];
+        for (const id of busy) {
+          const tried = (retries.get(id) ?? 0) + 1;
+          if (tried > MAX_BUSY_RETRIES) {
+            retries.delete(id); // given up: the cron sweep's
+            continue;
+          }
+          retries.set(id, tried);
+          again.push(id);
+        }
         if (again.length > 0 && !stopped) wheel.add(again, new Date());
       } catch (error) {
         deps.reporter.report(error, { source: 'hold expiry sweep' });
