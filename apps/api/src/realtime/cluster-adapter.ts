@@ -3,6 +3,7 @@ import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { ServerOptions } from 'socket.io';
 import { createPubSubPool } from '../platform/db.js';
+import { classifyDbFault, databaseUnavailable } from '../platform/db-faults.js';
 import type { ErrorReporter } from '../platform/error-reporter.js';
 
 /** How long startup waits for the adapter to be subscribed before serving anyway (it keeps trying). */
@@ -29,7 +30,11 @@ export function createClusterAdapter(
   deps: { reporter: ErrorReporter },
   options: { redisUrl: string | null; databaseUrl: string },
 ): ClusterAdapter {
-  const errorHandler = (error: Error) => deps.reporter.report(error, { source: 'socket.io adapter' });
+  // A database outage is already logged once by db.ts: the adapter's failures during it are one-line warnings.
+  const errorHandler = (error: Error) =>
+    deps.reporter.report(classifyDbFault(error) === 'unavailable' ? databaseUnavailable(error) : error, {
+      source: 'socket.io adapter',
+    });
   if (options.redisUrl) {
     const pub = new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
     const sub = pub.duplicate();
