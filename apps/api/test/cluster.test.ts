@@ -89,6 +89,30 @@ describe.each(adapters)('several instances through the $kind adapter', ({ kind, 
     }
   });
 
+  it.runIf(available)('when someone books on A, then only A reads the show for the broadcast, once', async () => {
+    const show = await createShow(owner, { totalSlots: 5 });
+    const watchers = await Promise.all([a, b, c].map(listen));
+    await settle();
+    // Each instance's own pool, counted as it is used (the queries still run): a broadcast read is findShows's.
+    const reads = new Map<TestApp, number>();
+    const restore = [a, b, c].map((app) => {
+      const query = app.db.query.bind(app.db);
+      app.db.query = ((text: string, params?: unknown[]) => {
+        if (text.includes('FROM live_shows WHERE id = ANY')) reads.set(app, (reads.get(app) ?? 0) + 1);
+        return query(text, params);
+      }) as typeof app.db.query;
+      return () => void (app.db.query = query);
+    });
+    try {
+      await holdSlots(a, token, show.id);
+      for (const socket of watchers) await waitForShowUpdate(socket, show.id, (s) => s.availableSlots === 4);
+      await settle();
+    } finally {
+      for (const undo of restore) undo();
+    }
+    expect([reads.get(a), reads.get(b), reads.get(c)]).toEqual([1, undefined, undefined]);
+  });
+
   it.runIf(available)('when watchers on B narrow to some shows, then they hear only those from A', async () => {
     const [watched, other] = await Promise.all([1, 2].map(() => createShow(owner, { totalSlots: 4 })));
     const narrowed = await listen(b);
