@@ -18,6 +18,13 @@ import { buildOpenApiDocument } from './platform/openapi.js';
 import { createRequestLimits, limitByAddress } from './platform/request-limits.js';
 import { limitRequestsPerAddress } from './platform/request-quota.js';
 import { createKeyedQueue } from './platform/keyed-queue.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import { createMetrics, type Metrics } from './platform/metrics.js';
+import { mountMetricsRoutes, operatorGuard } from './platform/metrics.routes.js';
+import { assignRequestId } from './platform/request-id.js';
+import { logRequests } from './platform/request-log.js';
+import { observeRequests } from './platform/request-metrics.js';
+import type { ReplicaReads } from './platform/replica-reads.js';
 import { createMount } from './platform/routing.js';
 
 /**
@@ -37,22 +44,42 @@ export interface AppDeps {
   config: Config;
   reporter: ErrorReporter;
   passwords?: Passwords;
+  /** This instance's metrics (the server stack's and the sweeper's too); a fresh set when omitted. */
+  metrics?: Metrics;
+  /** Where the request log goes; silent when omitted. */
+  logger?: Logger;
+  /** READ_DATABASE_URL's replica for the public show reads (ADR 0017); absent, they use `db`. */
+  reads?: ReplicaReads | null;
   /** REDIS_URL's client, when set: the per-address quota is shared by all instances there (ADR 0016). */
   redis?: Redis;
 }
 
 /** The express app without listen(): the server stack serves it, on an ephemeral port in tests. */
-export function createApp(deps: AppDeps) {
-  const { db, events, config, reporter, passwords = createPasswords(config.bcryptCost) } = deps;
+export function createApp({
+  db,
+  events,
+  config,
+  reporter,
+  passwords = createPasswords(config.bcryptCost),
+  metrics = createMetrics(),
+  logger = createLogger('silent'),
+  reads = null,
+  redis,
+}: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // First, so that every answer (a refusal, an error) has an id, a log line and a timing.
+  app.use(assignRequestId);
+  app.use(logRequests(logger));
+  app.use(observeRequests(metrics));
+  metrics.observePool(() => db.poolStats());
   // gzip or br for any JSON answer of 1 kB or more; the cached show list arrives compressed already.
   app.use(compression());
   app.use(securityHeaders);
   app.use(corsPolicy(config.corsOrigins));
   // Before everything that can answer, so that every response carries the quota headers, 4xx included.
-  app.use(limitRequestsPerAddress(config.rateLimits, deps.redis));
+  app.use(limitRequestsPerAddress(config.rateLimits, redis));
 
   const openApiDocument = buildOpenApiDocument();
   app.get('/api-docs.json', (_req, res) => {
@@ -65,10 +92,12 @@ export function createApp(deps: AppDeps) {
   app.use(jsonOnly, jsonBody);
   const tokens = createTokens(config.jwt.secret, config.jwt.expiresInSeconds);
   const router = express.Router();
-  const mount = createMount(router, createGuards(tokens), { checkResponses: config.env !== 'production', db, events });
-  mountHealthRoutes(mount, { db });
+  const guards = { ...createGuards(tokens), operator: operatorGuard(config.metricsToken) };
+  const mount = createMount(router, guards, { checkResponses: config.env !== 'production', db, events });
+  mountHealthRoutes(mount, { db, reads });
+  mountMetricsRoutes(mount, { metrics });
   mountAuthRoutes(mount, { db, passwords, tokens, loginFailures: limits.loginFailures });
-  mountShowRoutes(mount, { db, events, listCacheMs: config.showsCacheMs });
+  mountShowRoutes(mount, { db, readDb: reads?.db ?? db, events, listCacheMs: config.showsCacheMs });
   mountBookingRoutes(mount, {
     db,
     events,
@@ -85,7 +114,7 @@ export function createApp(deps: AppDeps) {
     bookingDesk:
       config.bookingBatches &&
       createBookingDesk(
-        { db, events },
+        { db, events, metrics },
         {
           holdSeconds: config.bookingHoldSeconds,
           maxHoldsPerShow: config.maxActiveHoldsPerUserPerShow,

@@ -31,6 +31,17 @@ describe('loadConfig', () => {
     }
   });
 
+  it('when READ_DATABASE_URL is unset, then no replica; when set, then its pool and lag limit have defaults', () => {
+    expect(loadConfig(base).replica).toBeNull();
+    const replica = 'postgres://x@127.0.0.2/db';
+    expect(loadConfig({ ...base, READ_DATABASE_URL: replica }).replica).toEqual({
+      url: replica,
+      poolMax: 10,
+      maxLagSeconds: 10,
+    });
+    expect(() => loadConfig({ ...base, READ_MAX_LAG_SECONDS: '-1' })).toThrow(/READ_MAX_LAG_SECONDS/);
+  });
+
   it('when NODE_ENV=production has no JWT_SECRET, then start-up fails', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: base.DATABASE_URL })).toThrow(
       /JWT_SECRET is required/,
@@ -63,5 +74,17 @@ describe('loadConfig', () => {
   it('when ADMIN_PASSWORD is over 72 bytes, then start-up fails instead of bcrypt truncating it', () => {
     const admin = { ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'x'.repeat(73) };
     expect(() => loadConfig({ ...base, ...admin })).toThrow(/ADMIN_PASSWORD: Password must be at most 72 bytes/);
+  });
+
+  it('when METRICS_TOKEN and METRICS_PORT are unset or empty, then /metrics is open and on PORT only', () => {
+    expect(loadConfig(base)).toMatchObject({ metricsToken: null, metricsPort: null });
+    expect(loadConfig({ ...base, METRICS_TOKEN: '' }).metricsToken).toBeNull();
+    const set = loadConfig({ ...base, METRICS_TOKEN: 'scrape-me', METRICS_PORT: '9464' });
+    expect(set).toMatchObject({ metricsToken: 'scrape-me', metricsPort: 9464 });
+  });
+
+  it('when METRICS_PORT is not a port or is PORT itself, then start-up fails naming it', () => {
+    expect(() => loadConfig({ ...base, METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
+    expect(() => loadConfig({ ...base, METRICS_PORT: '3000' })).toThrow(/METRICS_PORT must differ from PORT/);
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_DB_LIMITS, type DbLimits } from './platform/db.js';
 import { findDataDir, persistentDevSecret } from './platform/dev-secret.js';
 import { MAX_ORIGIN_LENGTH, ORIGIN_PATTERN } from './platform/cors.js';
+import type { ReplicaSettings } from './platform/replica-reads.js';
 import type { RequestLimitSettings } from './platform/request-limits.js';
 
 /** A positive whole number (a count, or milliseconds) from the environment, with its default. */
@@ -71,6 +72,10 @@ const envSchema = z.object({
     .transform((value) => value === 'true'),
   /** Where development keeps its generated JWT secret; defaults to the repository's .data/. */
   DATA_DIR: z.string().optional(),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset (or empty), it is open to anyone. */
+  METRICS_TOKEN: z.string().max(1024).optional(),
+  /** A second port serving only GET /metrics (same token rule), e.g. one kept off the public network. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Bounds on every wait on the database (platform/db.ts); the defaults and why: README's configuration table.
   DB_POOL_MAX: positiveInt(DEFAULT_DB_LIMITS.poolMax),
@@ -86,6 +91,11 @@ const envSchema = z.object({
     .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // Reads from a streaming replica (ADR 0017): the public show reads only; unset, everything uses DATABASE_URL.
+  READ_DATABASE_URL: z.string().min(1).optional(),
+  READ_DB_POOL_MAX: positiveInt(10),
+  /** Replica lag above which the public reads go to the primary; 0 = whatever the lag. */
+  READ_MAX_LAG_SECONDS: z.coerce.number().min(0).max(86_400).default(10),
 });
 
 export type Config = Readonly<{
@@ -108,9 +118,15 @@ export type Config = Readonly<{
   bcryptCost: number;
   seedDemoData: boolean;
   logLevel: string;
+  /** null: /metrics is open. */
+  metricsToken: string | null;
+  /** null: /metrics is served on `port` only. */
+  metricsPort: number | null;
   db: DbLimits;
   /** null: the instances meet in PostgreSQL (LISTEN/NOTIFY) and each counts its own per-address quota. */
   redisUrl: string | null;
+  /** null: READ_DATABASE_URL unset, every read on the primary. */
+  replica: ReplicaSettings | null;
 }>;
 
 /**
@@ -128,6 +144,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new Error('Invalid configuration: JWT_SECRET is required in production');
   if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
     throw new Error('Invalid configuration: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither');
+  }
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT === e.PORT) {
+    throw new Error('Invalid configuration: METRICS_PORT must differ from PORT, which serves /metrics already');
   }
   const secret = e.JWT_SECRET ?? persistentDevSecret(e.DATA_DIR ?? findDataDir());
   return Object.freeze({
@@ -165,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bcryptCost: e.BCRYPT_COST,
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN || null,
+    metricsPort: e.METRICS_PORT ?? null,
     db: {
       poolMax: e.DB_POOL_MAX,
       connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
@@ -175,5 +196,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       poolMaxQueued: e.DB_POOL_MAX_QUEUED,
     },
     redisUrl: e.REDIS_URL ?? null,
+    replica: e.READ_DATABASE_URL
+      ? { url: e.READ_DATABASE_URL, poolMax: e.READ_DB_POOL_MAX, maxLagSeconds: e.READ_MAX_LAG_SECONDS }
+      : null,
   });
 }

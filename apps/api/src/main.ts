@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoShows } from './db/seed-demo.js';
@@ -8,6 +9,9 @@ import { createDb } from './platform/db.js';
 import { createErrorReporter, reportUncaughtErrors } from './platform/error-reporter.js';
 import { createDomainEvents } from './platform/events.js';
 import { createLogger } from './platform/logger.js';
+import { createMetrics } from './platform/metrics.js';
+import { createMetricsApp } from './platform/metrics.routes.js';
+import { openReplicaReads } from './platform/replica-reads.js';
 import { createServerStack } from './server-stack.js';
 
 /** Longest a shutdown waits for requests in flight; every database wait is bounded well below it. */
@@ -25,6 +29,7 @@ async function main() {
   await migrate(config.databaseUrl, logger);
 
   const db = createDb(config.databaseUrl, logger, config.db);
+  const reads = openReplicaReads(db, config.replica, config.db, logger);
   const events = createDomainEvents();
   const passwords = createPasswords(config.bcryptCost);
   if (config.admin) {
@@ -36,24 +41,31 @@ async function main() {
     if (seeded > 0) logger.info({ shows: seeded }, 'demo shows created');
   }
 
-  const stack = createServerStack({ db, events, config, reporter, passwords });
-  const sweeper = scheduleExpireHolds({ db, events, logger, reporter }, config.expirySweepCron);
+  const metrics = createMetrics();
+  const stack = createServerStack({ db, events, config, reporter, passwords, metrics, logger, reads });
+  const sweeper = scheduleExpireHolds({ db, events, logger, reporter, metrics }, config.expirySweepCron);
   const purger = schedulePurgeStaleRows({ db, reporter });
   await stack.listen(config.port);
   const listening = { port: config.port, docs: `http://localhost:${config.port}/api-docs/` };
   logger.info({ ...listening, clusterAdapter: stack.clusterAdapter }, 'Holdfast API listening');
+  const metricsServer =
+    config.metricsPort === null
+      ? null
+      : createServer(createMetricsApp({ metrics, token: config.metricsToken, reporter })).listen(config.metricsPort);
+  if (metricsServer) logger.info({ port: config.metricsPort }, 'metrics served on their own port too');
 
   // SIGTERM drains: stop accepting, let requests in flight finish (bounded), close sockets, end the pool.
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     await Promise.all([sweeper.stop(), purger.stop()]);
+    metricsServer?.close();
     const cutOff = setTimeout(() => {
       logger.warn({ afterMs: DRAIN_TIMEOUT_MS }, 'requests still running at shutdown: closing their connections');
       stack.httpServer.closeAllConnections();
     }, DRAIN_TIMEOUT_MS);
     await stack.close();
     clearTimeout(cutOff);
-    await db.close();
+    await Promise.all([db.close(), reads?.close()]);
     logger.info('stopped');
     process.exit(0);
   };

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppDeps } from './app.js';
 import { createClusterAdapter, type ClusterAdapter } from './realtime/cluster-adapter.js';
+import { createMetrics, type Metrics } from './platform/metrics.js';
 import { createShowAudiences, type ShowAudiences } from './realtime/show-audiences.js';
 import { createShowsBroadcaster, type ShowsBroadcaster } from './realtime/shows-broadcaster.js';
 import type { ClusterLink } from './realtime/shows-snapshot.js';
@@ -9,6 +10,7 @@ import { createSocketServer, type SocketServer } from './realtime/socket-server.
 
 export interface ServerStack {
   httpServer: Server;
+  metrics: Metrics;
   io: SocketServer;
   broadcaster: ShowsBroadcaster;
   audiences: ShowAudiences;
@@ -21,7 +23,8 @@ export interface ServerStack {
 }
 
 /** HTTP app + Socket.IO + the broadcaster between them, wired once for main.ts and for the tests. */
-export function createServerStack(deps: AppDeps): ServerStack {
+export function createServerStack(appDeps: AppDeps): ServerStack {
+  const deps = { ...appDeps, metrics: appDeps.metrics ?? createMetrics() };
   // ── cluster (ADR 0016): the adapter between instances and the link the broadcaster talks through ──
   const cluster = createClusterAdapter(deps, {
     redisUrl: deps.config.redisUrl,
@@ -41,6 +44,7 @@ export function createServerStack(deps: AppDeps): ServerStack {
     },
   };
   // ── end cluster ──
+  deps.metrics.observeSockets(() => io.engine.clientsCount);
   const audiences = createShowAudiences(io);
   const broadcaster = createShowsBroadcaster({
     db: deps.db,
@@ -48,9 +52,11 @@ export function createServerStack(deps: AppDeps): ServerStack {
     reporter: deps.reporter,
     cluster: link,
     deliver: (shows, added) => audiences.deliver(shows, added),
+    onDelivered: (lagMs) => deps.metrics.broadcastDelivered(lagMs),
   });
   return {
     httpServer,
+    metrics: deps.metrics,
     io,
     broadcaster,
     audiences,

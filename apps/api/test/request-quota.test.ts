@@ -107,6 +107,7 @@ describe('the headers the OpenAPI document declares on every response', () => {
       'Link',
       'RateLimit',
       'RateLimit-Policy',
+      'X-Request-Id',
     ]);
     for (const [name, { schema }] of Object.entries(declared)) {
       const value = answer.headers[name.toLowerCase()] as string | undefined;

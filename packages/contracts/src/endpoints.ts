@@ -9,6 +9,7 @@ import {
   showBookingListSchema,
 } from './bookings.js';
 import { healthResponseSchema, livenessResponseSchema } from './health.js';
+import { metricsTextSchema } from './metrics.js';
 import {
   createShowRequestSchema,
   listShowsQuerySchema,
@@ -18,7 +19,11 @@ import {
   updateShowRequestSchema,
 } from './shows.js';
 
-export type Access = 'public' | 'user' | 'admin';
+/**
+ * public: anyone; user: a signed-in user's bearer token; admin: an administrator's; operator: the bearer token
+ * METRICS_TOKEN when the deployment sets one, anyone otherwise (monitoring, not people).
+ */
+export type Access = 'public' | 'user' | 'admin' | 'operator';
 
 export interface Endpoint {
   method: 'get' | 'post' | 'patch' | 'delete';
@@ -46,6 +51,8 @@ export interface Endpoint {
   paged?: true;
   /** Answers an ETag; a request whose If-None-Match matches it gets 304 with no body. */
   conditional?: true;
+  /** The success body's media type when it is not JSON; the body is then the handler's string as it is. */
+  produces?: 'text/plain';
 }
 
 const endpoint = <const E extends Endpoint>(definition: E) => definition;
@@ -235,7 +242,7 @@ export const endpoints = {
     path: '/health',
     tag: 'System',
     access: 'public',
-    summary: 'Readiness: whether the database answers; the answer always comes within 1 s',
+    summary: 'Readiness: whether the database answers (and the replica, with its lag); always within 1 s',
     status: 200,
     response: healthResponseSchema,
     errors: {},
@@ -250,6 +257,18 @@ export const endpoints = {
     response: livenessResponseSchema,
     errors: {},
     offline: true,
+  }),
+  metrics: endpoint({
+    method: 'get',
+    path: '/metrics',
+    tag: 'System',
+    access: 'operator',
+    summary: 'Prometheus metrics of the instance that answers: bookings, latency per route, pool, sockets, lag',
+    status: 200,
+    response: metricsTextSchema,
+    errors: {},
+    offline: true,
+    produces: 'text/plain',
   }),
 } satisfies Record<string, Endpoint>;
 

@@ -4,5 +4,6 @@ export * from './auth.js';
 export * from './shows.js';
 export * from './bookings.js';
 export * from './health.js';
+export * from './metrics.js';
 export * from './events.js';
 export * from './endpoints.js';

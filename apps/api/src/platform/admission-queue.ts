@@ -10,6 +10,8 @@ export interface AdmissionQueue {
   run<T>(task: () => Promise<T>, deadline?: Deadline): Promise<T>;
   /** Nothing running or waiting. */
   idle(): boolean;
+  /** Tasks waiting for their turn now (metrics). */
+  waiting(): number;
 }
 
 interface Waiter {
@@ -86,5 +88,6 @@ export function createAdmissionQueue(options: {
       }
     },
     idle: () => running === 0,
+    waiting: () => waiting.length,
   };
 }

@@ -1,5 +1,6 @@
 import { IDEMPOTENT_REPLAYED_HEADER } from '@holdfast/contracts';
 import cors from 'cors';
+import { REQUEST_ID_HEADER } from './request-id.js';
 
 /** A scheme, a DNS name (at most 253 characters) and a port: what CORS_ORIGIN may list. */
 export const MAX_ORIGIN_LENGTH = 300;
@@ -12,5 +13,10 @@ export const ORIGIN_PATTERN = /^[a-z][a-z0-9+.-]*:\/\/[^\s/]+$/;
  */
 export const corsPolicy = (origins: string[] | '*') =>
   // A browser on another origin reads only safelisted response headers unless told: the web app needs these
-  // to wait as asked, to tell a replayed answer from a fresh one, and to find the next page of shows.
-  cors({ origin: origins, maxAge: 600, exposedHeaders: ['Retry-After', IDEMPOTENT_REPLAYED_HEADER, 'Link'] });
+  // to wait as asked, to tell a replayed answer from a fresh one, to find the next page of shows, and to quote
+  // the request id of a failure.
+  cors({
+    origin: origins,
+    maxAge: 600,
+    exposedHeaders: ['Retry-After', IDEMPOTENT_REPLAYED_HEADER, 'Link', REQUEST_ID_HEADER],
+  });

@@ -3,6 +3,7 @@ import { createAdmissionQueue } from './admission-queue.js';
 import { busy, classifyDbFault, databaseUnavailable } from './db-faults.js';
 import type { Deadline } from './deadline.js';
 import type { Logger } from './logger.js';
+import type { PoolStats } from './metrics.js';
 
 // int8 (bigint) arrives as a string by default; our counts and sums fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -49,6 +50,8 @@ export interface Db extends Transactional {
   ping(): Promise<void>;
   /** Connections the pool holds open now (in use or idle): what a refusal must not grow. */
   openConnections(): number;
+  /** The main pool and the queue in front of it, as they are now (metrics). */
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
 
@@ -153,7 +156,7 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
       });
     });
 
-  const direct: Omit<Db, 'queryWithin'> = {
+  const direct: Omit<Db, 'queryWithin' | 'poolStats'> = {
     // Not pool.query: that destroys the client whenever its statement fails, so every refusal (a unique
     // violation, a RAISE) would cost a new backend. A statement the server refused leaves a healthy session.
     async query(text, params) {
@@ -218,6 +221,12 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
   });
   return {
     ...direct,
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      queued: gate.waiting(),
+    }),
     query: (text, params) => gate.run(() => direct.query(text, params)),
     withTransaction: (fn) => gate.run(() => direct.withTransaction(fn)),
     queryWithin: <R extends pg.QueryResultRow>(deadline: Deadline, text: string) =>

@@ -1,3 +1,5 @@
+import { outsideAnyRequest } from './request-id.js';
+
 /**
  * Use cases announce "availability of these shows changed" here after COMMIT; the realtime module
  * listens and delivers `showsUpdated`. Neither side knows the other.
@@ -22,7 +24,11 @@ export function createDomainEvents(): DomainEvents {
   return {
     availabilityChanged(change) {
       if (change.showIds.length === 0) return;
-      for (const listener of listeners) listener(change);
+      // Listeners act later and for everyone (a coalesced broadcast, an expiry timer): their work and its log
+      // lines belong to no one request, so they do not inherit the announcing request's id.
+      outsideAnyRequest(() => {
+        for (const listener of listeners) listener(change);
+      });
     },
     onAvailabilityChanged(listener) {
       listeners.add(listener);

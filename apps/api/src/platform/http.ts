@@ -2,6 +2,7 @@ import { MAX_ERROR_MESSAGE_LENGTH } from '@holdfast/contracts';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { AppError } from './errors.js';
 import type { ErrorReporter } from './error-reporter.js';
+import { REQUEST_ID_HEADER } from './request-id.js';
 
 const BODY_LIMIT = '16kb';
 
@@ -48,13 +49,22 @@ export function toAppError(error: unknown): AppError | null {
 
 const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
+/** Nothing about the failure is echoed; the request id lets support find its log lines. */
+const internalError = (requestId: unknown) =>
+  new AppError(
+    'INTERNAL_ERROR',
+    `Something went wrong on our side${typeof requestId === 'string' ? ` (request id ${requestId})` : ''}`,
+    500,
+  );
+
 /** Known errors become their wire body; anything else is reported and answered with a bare 500. */
 export const errorHandler =
   (reporter: ErrorReporter): ErrorRequestHandler =>
   (error, req, res, _next) => {
     const known = toAppError(error);
     if (!known) reporter.report(error, { source: 'http', method: req.method, path: req.path });
-    const appError = known ?? new AppError('INTERNAL_ERROR', 'Something went wrong on our side', 500);
+    const appError = known ?? internalError(res.getHeader(REQUEST_ID_HEADER));
+    res.locals.errorCode = appError.code;
     if (res.headersSent) return;
     if (appError.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
     const body: { code: string; message: string; details?: unknown } = {

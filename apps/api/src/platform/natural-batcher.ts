@@ -1,6 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { admits, nextServiceMs } from './admission-policy.js';
 import { busy } from './db-faults.js';
 import type { Deadline } from './deadline.js';
+import { outsideAnyRequest } from './request-id.js';
 
 /** One item's own answer from a batch: its result, or its own error. */
 export type ItemOutcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
@@ -20,6 +22,8 @@ export interface NaturalBatcher<I, O> {
 }
 
 interface Waiter<I, O> extends Queued<I> {
+  /** Runs a function in the async context of the submitter (its request, for the log lines). */
+  inContext: <R>(fn: () => R) => R;
   resolve(value: O): void;
   reject(error: unknown): void;
   timer?: NodeJS.Timeout;
@@ -58,7 +62,10 @@ export function createNaturalBatcher<I, O>(options: {
     out = batch.length > 0;
     if (!out) return;
     const started = now();
-    (async () => send(batch))()
+    // A batch of one runs as its member's request, so its log lines carry that request's id; a larger one works
+    // for all of them and names none (never the request whose batch happened to run before, long answered).
+    const inContext = batch.length === 1 ? batch[0]!.inContext : outsideAnyRequest;
+    inContext(async () => send(batch))
       .then((outcomes) => {
         if (outcomes.length !== batch.length) throw new Error(`${outcomes.length} outcomes for ${batch.length} items`);
         // Only batches that ran set the pace: one that timed out on a stuck lock says nothing of the next.
@@ -93,7 +100,7 @@ export function createNaturalBatcher<I, O>(options: {
         return Promise.reject(busy());
       }
       return new Promise<O>((resolve, reject) => {
-        const waiter: Waiter<I, O> = { item, deadline, resolve, reject };
+        const waiter: Waiter<I, O> = { item, deadline, inContext: AsyncLocalStorage.snapshot(), resolve, reject };
         if (waiting.length === 0) nonEmptySince = t;
         waiting.push(waiter);
         if (!out) {

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { MAX_RETRY_AFTER_SECONDS } from './errors.js';
 import { MAX_ORIGIN_LENGTH, ORIGIN_PATTERN } from './cors.js';
 import { QUOTA_POLICY } from './request-quota.js';
+import { REQUEST_ID_HEADER } from './request-id.js';
 
 /** Errors every endpoint can answer, by access level and whether it reads a body, with the codes they carry. */
 function commonErrors(endpoint: Endpoint): Record<number, string> {
@@ -26,7 +27,9 @@ function commonErrors(endpoint: Endpoint): Record<number, string> {
     429: 'RATE_LIMITED: too many requests from this address (REQUESTS_PER_IP_PER_MINUTE)',
     500: 'INTERNAL_ERROR: unexpected server error (logged, never echoed)',
   };
-  if (endpoint.access !== 'public') errors[401] = 'UNAUTHENTICATED: missing, invalid or expired bearer token';
+  if (endpoint.access === 'operator') {
+    errors[401] = 'UNAUTHENTICATED: METRICS_TOKEN is set and the bearer token is missing or not it';
+  } else if (endpoint.access !== 'public') errors[401] = 'UNAUTHENTICATED: missing, invalid or expired bearer token';
   if (endpoint.access === 'admin') errors[403] = 'FORBIDDEN: only administrators can do this';
   if (endpoint.idempotent) {
     errors[400] += `; INVALID_IDEMPOTENCY_KEY: ${IDEMPOTENCY_KEY_HEADER} is empty, over 255 characters or not ASCII`;
@@ -58,6 +61,12 @@ const everyResponseHeaders = {
       `What is left of the quota: \`"${QUOTA_POLICY}";r=<requests left>;t=<seconds until it is renewed>\`. ` +
       'Absent when RATE_LIMITS=off.',
     schema: text(64, `^"${QUOTA_POLICY}";r=\\d+;t=\\d+$`),
+  },
+  [REQUEST_ID_HEADER]: {
+    description:
+      `This request's id, on every line the API logged while serving it: the request's own ${REQUEST_ID_HEADER} ` +
+      'when it is 1 to 128 letters, digits or `._:=+/-`, a new UUID otherwise',
+    schema: text(128, '^[A-Za-z0-9._:=+/-]{1,128}$'),
   },
   'Access-Control-Allow-Origin': {
     description: "`*`, or the request's Origin when it is one of CORS_ORIGIN (absent for any other origin)",
@@ -139,13 +148,25 @@ export function buildOpenApiDocument() {
       'the key, JWT_SECRET, should be 32+ random characters (RFC8725 section 3.5).',
   });
 
+  const operatorToken = registry.registerComponent('securitySchemes', 'metricsToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'METRICS_TOKEN, when the deployment sets one; without it the operator endpoints are open',
+  });
+  const securityOf = (access: Endpoint['access']) => {
+    if (access === 'public') return [];
+    // `{}`: no token at all is accepted too, when METRICS_TOKEN is unset.
+    if (access === 'operator') return [{ [operatorToken.name]: [] }, {}];
+    return [{ [bearer.name]: [] }];
+  };
+
   for (const endpoint of Object.values(endpoints) as Endpoint[]) {
     registry.registerPath({
       method: endpoint.method,
       path: toOpenApiPath(endpoint.path),
       summary: endpoint.summary,
       tags: [endpoint.tag],
-      security: endpoint.access === 'public' ? [] : [{ [bearer.name]: [] }],
+      security: securityOf(endpoint.access),
       request: {
         ...(endpoint.path.includes(':id') ? { params: z.object({ id: idSchema }) } : {}),
         ...(endpoint.query ? { query: endpoint.query } : {}),
@@ -166,7 +187,9 @@ export function buildOpenApiDocument() {
             ...(endpoint.conditional ? etagHeader : {}),
             ...(endpoint.paged ? nextPageHeader : {}),
           },
-          ...(endpoint.response ? { content: { 'application/json': { schema: endpoint.response } } } : {}),
+          ...(endpoint.response
+            ? { content: { [endpoint.produces ?? 'application/json']: { schema: endpoint.response } } }
+            : {}),
         },
         ...(endpoint.conditional
           ? {

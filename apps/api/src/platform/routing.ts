@@ -130,6 +130,11 @@ export function createMount(
         return;
       }
       if (options.checkResponses) endpoint.response.parse(result);
+      if (endpoint.produces) {
+        if (!res.get('Content-Type')) res.type(endpoint.produces);
+        res.status(endpoint.status).send(result);
+        return;
+      }
       res.status(replay?.status ?? endpoint.status).json(result);
     });
   };

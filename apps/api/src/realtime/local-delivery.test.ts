@@ -8,6 +8,7 @@ import { createLocalDelivery } from './local-delivery.js';
 beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] }));
 afterEach(() => vi.useRealTimers());
 
+const sentAt = Date.now();
 const show = (id: number, version: number, availableSlots: number): ShowAvailability => ({
   id,
   version,
@@ -28,11 +29,17 @@ describe('local delivery', () => {
       reporter,
       deliver: (shows, added) => delivered.push({ shows, added: [...added] }),
     });
-    delivery.receive({ shows: [show(1, 3, 7)], added: [], expiries: [] });
+    delivery.receive({ shows: [show(1, 3, 7)], added: [], changedAt: sentAt, expiries: [] });
     vi.advanceTimersByTime(1); // the first goes out at once
-    delivery.receive({ shows: [show(1, 5, 5), show(2, 1, 10)], added: [2], expiries: [] }); // instance B
-    delivery.receive({ shows: [show(1, 4, 6)], added: [], expiries: [] }); // instance C, older, arrives later
-    delivery.receive({ shows: [{ ...show(2, DELETED_SHOW_VERSION, 0), deleted: true }], added: [], expiries: [] });
+    // Instance B, then instance C with an older state of show 1 that arrives later.
+    delivery.receive({ shows: [show(1, 5, 5), show(2, 1, 10)], added: [2], changedAt: sentAt, expiries: [] });
+    delivery.receive({ shows: [show(1, 4, 6)], added: [], changedAt: sentAt, expiries: [] });
+    delivery.receive({
+      shows: [{ ...show(2, DELETED_SHOW_VERSION, 0), deleted: true }],
+      added: [],
+      changedAt: Date.now(),
+      expiries: [],
+    });
     vi.advanceTimersByTime(190);
     expect(delivered).toHaveLength(1);
     vi.advanceTimersByTime(10);
@@ -48,7 +55,7 @@ describe('local delivery', () => {
     const start = Date.now();
     const delivery = createLocalDelivery({ reporter, deliver: () => at.push(Date.now() - start) });
     for (let ms = 0; ms < 1_000; ms += 10) {
-      delivery.receive({ shows: [show(1, ms + 1, 1)], added: [], expiries: [] });
+      delivery.receive({ shows: [show(1, ms + 1, 1)], added: [], changedAt: sentAt, expiries: [] });
       vi.advanceTimersByTime(10);
     }
     expect(at.length).toBeLessThanOrEqual(6); // at 0, 200, ..., 1000 ms

@@ -25,11 +25,14 @@ export function createLocalDelivery(deps: {
   reporter: ErrorReporter;
   /** `added`: ids among `shows` that are new, for every audience. */
   deliver: (shows: ShowAvailability[], added: ReadonlySet<number>) => void;
+  /** After each delivery: ms since the oldest change it carries was announced, on whichever instance (metrics). */
+  onDelivered?: (lagMs: number) => void;
 }): LocalDelivery {
   // Two snapshots about one show (two instances, or two flushes of one) keep the higher version: deleted
   // (DELETED_SHOW_VERSION) beats everything, and a late snapshot never undoes a newer one.
   const pending = new Map<number, ShowAvailability>();
   const added = new Set<number>();
+  let oldestChangeAt = Number.POSITIVE_INFINITY;
   let scheduled: NodeJS.Timeout | null = null;
   let lastDeliveryAt = Number.NEGATIVE_INFINITY;
   let gap = MIN_GAP_MS;
@@ -39,8 +42,10 @@ export function createLocalDelivery(deps: {
     if (pending.size === 0) return;
     const shows = [...pending.values()];
     const fresh = new Set(added);
+    const changedAt = oldestChangeAt;
     pending.clear();
     added.clear();
+    oldestChangeAt = Number.POSITIVE_INFINITY;
     lastDeliveryAt = performance.now();
     try {
       deps.deliver(shows, fresh);
@@ -49,6 +54,8 @@ export function createLocalDelivery(deps: {
     }
     // Only this synchronous part (encode, queue a frame per socket) is taken from the bookings.
     gap = Math.min(MAX_GAP_MS, Math.max(MIN_GAP_MS, (performance.now() - lastDeliveryAt) / FAN_OUT_SHARE));
+    // Across machines this includes their clocks' skew (NTP keeps it to milliseconds).
+    if (Number.isFinite(changedAt)) deps.onDelivered?.(Math.max(0, Date.now() - changedAt));
   };
 
   return {
@@ -58,6 +65,7 @@ export function createLocalDelivery(deps: {
         if (!held || show.version >= held.version) pending.set(show.id, show);
       }
       for (const id of snapshot.added) added.add(id);
+      oldestChangeAt = Math.min(oldestChangeAt, snapshot.changedAt);
       if (scheduled || pending.size === 0) return;
       scheduled = setTimeout(deliver, Math.max(0, lastDeliveryAt + gap - performance.now()));
     },

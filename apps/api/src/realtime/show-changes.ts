@@ -37,6 +37,7 @@ export function createShowChanges(deps: {
   let scheduled: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let lastFlushAt = Number.NEGATIVE_INFINITY;
+  let oldestChangeAt = Date.now();
 
   const flush = async () => {
     scheduled = null;
@@ -44,6 +45,7 @@ export function createShowChanges(deps: {
     const snapshot: ShowsSnapshot = {
       shows: [],
       added: [...added],
+      changedAt: oldestChangeAt,
       expiries: [...expiries].map(([at, showIds]) => ({ at, showIds: [...showIds] })),
     };
     pending.clear();
@@ -61,6 +63,7 @@ export function createShowChanges(deps: {
   };
 
   const announce = (showIds: number[]) => {
+    if (pending.size === 0) oldestChangeAt = Date.now();
     for (const id of showIds) pending.add(id);
     if (scheduled) return;
     const wait = Math.max(GATHER_MS, lastFlushAt + MIN_GAP_MS - performance.now());

@@ -32,6 +32,8 @@ export function createShowsBroadcaster(deps: {
   cluster?: ClusterLink;
   /** To this instance's own sockets; `added`: ids among `shows` that are new, for every audience. */
   deliver: (shows: ShowAvailability[], added: ReadonlySet<number>) => void;
+  /** After each delivery: ms since the oldest change it carries was announced (metrics). */
+  onDelivered?: (lagMs: number) => void;
 }): ShowsBroadcaster {
   const cluster = deps.cluster ?? NO_CLUSTER;
   const delivery = createLocalDelivery(deps);

@@ -10,6 +10,8 @@ export interface ShowsSnapshot {
   shows: ShowAvailability[];
   /** Ids among `shows` that are new: every audience hears of them. */
   added: number[];
+  /** When the oldest change it carries was announced on its instance (epoch ms): broadcast lag is measured from it. */
+  changedAt: number;
   /** When holds on these shows lapse (epoch ms). */
   expiries: { at: number; showIds: number[] }[];
 }

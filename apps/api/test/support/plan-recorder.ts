@@ -42,6 +42,7 @@ export async function recordingSession(databaseUrl: string, table: string) {
     },
     ping: async () => {},
     openConnections: () => 1,
+    poolStats: () => ({ total: 1, idle: 0, waiting: 0, queued: 0 }),
     close: () => client.end(),
   };
 

@@ -8,7 +8,9 @@ import { createPasswords } from '../../src/modules/auth/index.js';
 import { createDb, type Db } from '../../src/platform/db.js';
 import { createErrorReporter, type ErrorReporter } from '../../src/platform/error-reporter.js';
 import { createDomainEvents, type DomainEvents } from '../../src/platform/events.js';
-import { createLogger } from '../../src/platform/logger.js';
+import { createLogger, type Logger } from '../../src/platform/logger.js';
+import type { Metrics } from '../../src/platform/metrics.js';
+import { openReplicaReads, type ReplicaReads } from '../../src/platform/replica-reads.js';
 import type { ShowAudiences } from '../../src/realtime/show-audiences.js';
 import type { ShowsBroadcaster } from '../../src/realtime/shows-broadcaster.js';
 import type { SocketServer } from '../../src/realtime/socket-server.js';
@@ -22,6 +24,7 @@ export interface TestApp {
   db: Db;
   events: DomainEvents;
   reporter: ErrorReporter;
+  metrics: Metrics;
   broadcaster: ShowsBroadcaster;
   audiences: ShowAudiences;
   io: SocketServer;
@@ -30,6 +33,8 @@ export interface TestApp {
   server: Server;
   baseUrl: string;
   databaseUrl: string;
+  /** READ_DATABASE_URL's routing, when the env sets it. */
+  reads: ReplicaReads | null;
   http: ReturnType<typeof supertest>;
   close(): Promise<void>;
 }
@@ -37,18 +42,20 @@ export interface TestApp {
 /**
  * The whole API on an ephemeral port, on its own fresh database: real PostgreSQL, real HTTP, real sockets.
  * `sameDatabaseAs`: a second API process on another app's database (its own pool, desk and sockets), which
- * leaves that database to its owner.
+ * leaves that database to its owner. `logger`: the process logger (silent unless TEST_LOG_LEVEL says otherwise).
+ * `databaseUrl`: a database the caller made and owns (a replicated pair's).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { sameDatabaseAs?: TestApp } = {},
+  options: { sameDatabaseAs?: TestApp; logger?: Logger; databaseUrl?: string } = {},
 ): Promise<TestApp> {
   const databases = databaseServer(inject('databaseServerUrl'));
   const databaseName = `holdfast_test_${randomBytes(6).toString('hex')}`;
-  if (!options.sameDatabaseAs) await databases.createDatabase(databaseName, inject('templateDatabase'));
+  const ownsDatabase = !options.sameDatabaseAs && !options.databaseUrl;
+  if (ownsDatabase) await databases.createDatabase(databaseName, inject('templateDatabase'));
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: options.sameDatabaseAs?.databaseUrl ?? databases.urlFor(databaseName),
+    DATABASE_URL: options.databaseUrl ?? options.sameDatabaseAs?.databaseUrl ?? databases.urlFor(databaseName),
     JWT_SECRET: TEST_JWT_SECRET,
     // Most files make many requests as one user; rate-limits.test.ts turns the limits on.
     RATE_LIMITS: 'off',
@@ -57,17 +64,19 @@ export async function startTestApp(
     SHOWS_CACHE_MS: '0',
     ...env,
   });
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const logger = options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const db = createDb(config.databaseUrl, logger, { ...config.db, poolMax: 30 });
+  const reads = openReplicaReads(db, config.replica, config.db, logger);
   const events = createDomainEvents();
   const reporter = createErrorReporter(logger);
-  const stack = createServerStack({ db, events, config, reporter, passwords });
+  const stack = createServerStack({ db, events, config, reporter, passwords, logger, reads });
   const { port } = await stack.listen(0, '127.0.0.1');
   return {
     config,
     db,
     events,
     reporter,
+    metrics: stack.metrics,
     broadcaster: stack.broadcaster,
     audiences: stack.audiences,
     io: stack.io,
@@ -75,11 +84,12 @@ export async function startTestApp(
     server: stack.httpServer,
     baseUrl: `http://127.0.0.1:${port}`,
     databaseUrl: config.databaseUrl,
+    reads,
     http: supertest(stack.httpServer),
     async close() {
       await stack.close();
-      await db.close();
-      if (!options.sameDatabaseAs) await databases.dropDatabase(databaseName);
+      await Promise.all([db.close(), reads?.close()]);
+      if (ownsDatabase) await databases.dropDatabase(databaseName);
     },
   };
 }

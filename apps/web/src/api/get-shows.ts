@@ -2,7 +2,7 @@ import { endpoints, type ListShowsQueryInput, type Show } from '@holdfast/contra
 import { infiniteQueryOptions, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
 import { callPage } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { freshestShow } from '@/lib/show-versions';
+import { freshestShows } from '@/lib/show-versions';
 
 /**
  * Which shows a list asks the server for: a window of start times and a direction. Empty means the default,
@@ -21,7 +21,7 @@ export type ShowPages = InfiniteData<ShowPage>;
 // feature owns it.
 export async function getShowPage(query: ListShowsQueryInput, signal?: AbortSignal): Promise<ShowPage> {
   const { data, next } = await callPage(endpoints.listShows, { query, signal });
-  return { shows: data.map(freshestShow), next };
+  return { shows: freshestShows(data), next };
 }
 
 export const showPagesQueryOptions = (window: ShowWindow) =>

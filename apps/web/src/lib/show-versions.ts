@@ -1,6 +1,6 @@
-import type { Show, ShowAvailability } from '@holdfast/contracts';
+import { DELETED_SHOW_VERSION, type Show, type ShowAvailability } from '@holdfast/contracts';
 
-type Known = Pick<ShowAvailability, 'version' | 'totalSlots' | 'availableSlots' | 'deleted'>;
+type Known = Pick<ShowAvailability, 'version' | 'totalSlots' | 'availableSlots' | 'deleted' | 'name' | 'startTime'>;
 
 /**
  * The newest state seen of each show, from any source: a live update or a read. Reads may come from a lagging
@@ -26,5 +26,15 @@ export function freshestShow(show: Show): Show {
   remember(show.id, show);
   const seen = newest.get(show.id)!;
   if (seen.version <= show.version || seen.deleted) return show;
-  return { ...show, totalSlots: seen.totalSlots, availableSlots: seen.availableSlots, version: seen.version };
+  const { totalSlots, availableSlots, version, name = show.name, startTime = show.startTime } = seen;
+  // A live update names the show as it then was, so a lagging read does not bring back an edited name or time.
+  return { ...show, name, startTime, totalSlots, availableSlots, version };
 }
+
+/** A list as read: a show already announced deleted is dropped, since a lagging replica may still list it. */
+export const freshestShows = (shows: Show[]): Show[] =>
+  shows.filter((show) => newest.get(show.id)?.deleted !== true).map(freshestShow);
+
+/** A show this tab deleted: no later read may bring it back, even one from a replica that has not seen it go. */
+export const rememberDeleted = (id: number) =>
+  remember(id, { totalSlots: 0, availableSlots: 0, version: DELETED_SHOW_VERSION, deleted: true });

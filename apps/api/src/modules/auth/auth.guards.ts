@@ -3,8 +3,11 @@ import type { RequestHandler } from 'express';
 import { forbidden, unauthenticated } from './auth.errors.js';
 import type { Tokens } from './tokens.js';
 
-/** The middleware each access level needs, so routes declare access in the contract and nowhere else. */
-export function createGuards(tokens: Tokens): Record<Access, RequestHandler[]> {
+/**
+ * The middleware each access level of people needs, so routes declare access in the contract and nowhere else;
+ * `operator` is monitoring's (platform/metrics.routes.ts).
+ */
+export function createGuards(tokens: Tokens): Record<Exclude<Access, 'operator'>, RequestHandler[]> {
   const requireUser: RequestHandler = (req, _res, next) => {
     const header = req.headers.authorization ?? '';
     const [scheme, token] = header.split(' ');

@@ -3,6 +3,7 @@ import type { Transactional } from '../../platform/db.js';
 import type { Deadline } from '../../platform/deadline.js';
 import { AppError } from '../../platform/errors.js';
 import type { DomainEvents } from '../../platform/events.js';
+import type { Metrics } from '../../platform/metrics.js';
 import { idempotencyKeyInUse, idempotencyKeyReused, type Outcome } from '../../platform/idempotency.js';
 import {
   createNaturalBatcher,
@@ -37,10 +38,11 @@ export interface BookingDeskSettings {
  * and booked together, one round trip, one lock per show and one commit per batch.
  */
 export function createBookingDesk(
-  deps: { db: Transactional; events: DomainEvents },
+  deps: { db: Transactional; events: DomainEvents; metrics: Pick<Metrics, 'bookingBatch'> },
   s: BookingDeskSettings,
 ): BookingDesk {
   const send = async (batch: Queued<BatchRequest>[]): Promise<ItemOutcome<Outcome<Booking>>[]> => {
+    deps.metrics.bookingBatch(batch.length);
     // Nobody waits past their deadline: the batch's statement ends at the earliest of them.
     const deadline = batch.reduce((a, b) => (b.deadline.remainingMs() < a.deadline.remainingMs() ? b : a)).deadline;
     if (batch.length === 1 && !batch[0]!.item.idempotency) return [await bookAlone(batch[0]!.item, deadline)];

@@ -1,5 +1,5 @@
 import { endpoints, type ListShowsQuery } from '@holdfast/contracts';
-import type { Db } from '../../platform/db.js';
+import type { Db, Queryable } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { createResponseCache } from '../../platform/response-cache.js';
 import type { Mount } from '../../platform/routing.js';
@@ -26,22 +26,29 @@ function nextPageLink(query: ListShowsQuery, after: string): string {
   return `<${endpoints.listShows.path}?${next.toString()}>; rel="next"`;
 }
 
-export function mountShowRoutes(mount: Mount, deps: { db: Db; events: DomainEvents; listCacheMs: number }) {
+/** `readDb`: where the public reads go, a replica when there is one (ADR 0017); writes always use `db`. */
+export function mountShowRoutes(
+  mount: Mount,
+  deps: { db: Db; readDb: Queryable; events: DomainEvents; listCacheMs: number },
+) {
   // Every availability change in this process empties the list cache at once (ADR 0010): a booking made here
-  // is in the very next list. Other processes' changes show within listCacheMs.
+  // is in the very next list. Other processes' changes show within listCacheMs. Read from a replica, the next
+  // list may still predate the change, for the replica's lag (and be served again for listCacheMs): the shows'
+  // versions let the client keep the newer state it already has (ADR 0017).
+  const reads = { db: deps.readDb };
   const listCache = createResponseCache(deps.listCacheMs);
   deps.events.onAvailabilityChanged(() => listCache.invalidate());
 
   mount(
     endpoints.listShows,
     async ({ query, header }) => {
-      const page = await getShowPage(deps, query);
+      const page = await getShowPage(reads, query);
       if (page.next !== undefined) header('Link', nextPageLink(query, page.next));
       return page.shows;
     },
     { cache: listCache },
   );
-  mount(endpoints.getShow, ({ params }) => getShow(deps, parseShowId(params)));
+  mount(endpoints.getShow, ({ params }) => getShow(reads, parseShowId(params)));
   mount(endpoints.createShow, ({ body }) => createShow(deps, body));
   mount(endpoints.updateShow, ({ params, body }) => updateShow(deps, parseShowId(params), body));
   mount(endpoints.deleteShow, ({ params }) => deleteShow(deps, parseShowId(params)));

@@ -2,6 +2,7 @@ import { endpoints } from '@holdfast/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
+import { rememberDeleted } from '@/lib/show-versions';
 
 export const deleteShow = (showId: number) => call(endpoints.deleteShow, { params: { id: showId } });
 
@@ -10,6 +11,7 @@ export function useDeleteShow(showId: number) {
   return useMutation({
     mutationFn: () => deleteShow(showId),
     onSuccess: () => {
+      rememberDeleted(showId);
       queryClient.removeQueries({ queryKey: queryKeys.shows.detail(showId) });
       queryClient.removeQueries({ queryKey: queryKeys.personal.showBookings(showId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.shows.lists() });

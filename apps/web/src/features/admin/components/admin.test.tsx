@@ -69,7 +69,7 @@ describe('creating a show', () => {
     expect(screen.getByLabelText('Name')).not.toHaveAccessibleDescription();
   });
 
-  it('when the form is valid, then the show is sent with an absolute time, listed, and the form emptied', async () => {
+  it('when the form is valid, then the show is sent with an absolute time, listed at once, form emptied', async () => {
     const shows: Show[] = [];
     let sent: { name: string; startTime: string; totalSlots: number } | undefined;
     server.use(
@@ -77,9 +77,8 @@ describe('creating a show', () => {
       http.get(apiUrl('/shows'), () => HttpResponse.json(shows)),
       http.post(apiUrl('/shows'), async ({ request }) => {
         sent = (await request.json()) as typeof sent;
-        const show = aShow({ ...sent, availableSlots: sent!.totalSlots });
-        shows.push(show);
-        return HttpResponse.json(show, { status: 201 });
+        // Not added to `shows`: the list is read from a replica that lags (ADR 0017) and has not got it yet.
+        return HttpResponse.json(aShow({ ...sent, availableSlots: sent!.totalSlots }), { status: 201 });
       }),
       noShowBookings,
     );
