@@ -16,9 +16,10 @@ export async function startInstances(
   for (let index = 1; index <= count; index++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    // Behind a balancer every socket comes from loopback: the per-address cap would count all users as one.
-    run(`API ${index}`, ['apps/api/dist/main.js'], { MAX_SOCKETS_PER_IP: '0', ...apiEnv, PORT: String(port) });
-    // One at a time: each instance migrates (and seeds) on start, and a second migration at once is refused.
+    // Both balancers forward the client in X-Forwarded-For from loopback, which TRUST_PROXY trusts by default, so
+    // the per-address limits count each client, not the balancer.
+    run(`API ${index}`, ['apps/api/dist/main.js'], { ...apiEnv, PORT: String(port) });
+    // One at a time: each instance migrates and seeds on start; the first does the work, the rest find it done.
     await waitForHealth(url);
     urls.push(url);
   }

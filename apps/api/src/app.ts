@@ -68,7 +68,8 @@ export function createApp({
 }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // req.ip is the client's address as the trusted proxies (TRUST_PROXY) report it; the socket server agrees.
+  app.set('trust proxy', config.trustProxy);
   // First, so that every answer (a refusal, an error) has an id, a log line and a timing.
   app.use(assignRequestId);
   app.use(logRequests(logger));

@@ -42,6 +42,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, READ_MAX_LAG_SECONDS: '-1' })).toThrow(/READ_MAX_LAG_SECONDS/);
   });
 
+  it('when TRUST_PROXY lists proxies, then names and CIDRs are taken; anything else fails start-up', () => {
+    expect(loadConfig(base).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 172.16.0.0/12' }).trustProxy).toEqual([
+      'loopback',
+      '172.16.0.0/12',
+    ]);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'nginx' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('when NODE_ENV=production has no JWT_SECRET, then start-up fails', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: base.DATABASE_URL })).toThrow(
       /JWT_SECRET is required/,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_DB_LIMITS, type DbLimits } from './platform/db.js';
 import { findDataDir, persistentDevSecret } from './platform/dev-secret.js';
 import { MAX_ORIGIN_LENGTH, ORIGIN_PATTERN } from './platform/cors.js';
+import { trustListIsValid } from './platform/client-address.js';
 import type { ReplicaSettings } from './platform/replica-reads.js';
 import type { RequestLimitSettings } from './platform/request-limits.js';
 
@@ -40,6 +41,18 @@ const envSchema = z.object({
         origins.split(',').every((o) => o.trim().length <= MAX_ORIGIN_LENGTH && ORIGIN_PATTERN.test(o.trim())),
       { message: `list origins as scheme://host[:port], no path, each at most ${MAX_ORIGIN_LENGTH} characters` },
     ),
+  /**
+   * Which proxies in front of the API may say who the client is (X-Forwarded-For), in Express's `trust proxy`
+   * syntax: names (loopback, linklocal, uniquelocal) or addresses/CIDRs, comma-separated. Behind nginx on another
+   * host or container, add its network, or every client looks like nginx to the per-address limits.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .default('loopback')
+    .refine(trustListIsValid, { message: 'give names (loopback, linklocal, uniquelocal) or IP addresses/CIDRs' }),
   /** Socket.IO connections one address may hold at once; 0 = unlimited. */
   MAX_SOCKETS_PER_IP: z.coerce.number().int().min(0).default(100),
   /** `off` lifts the request-rate limits (benchmarks, acceptance harnesses); the per-address quota counts in memory. */
@@ -108,6 +121,7 @@ export type Config = Readonly<{
   expirySweepCron: string;
   corsOrigins: string[] | '*';
   maxSocketsPerIp: number;
+  trustProxy: string[];
   maxBookingsInFlightPerShow: number;
   maxActiveHoldsPerUserPerShow: number;
   maxBookingsQueuedPerShow: number;
@@ -162,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     expirySweepCron: e.EXPIRY_SWEEP_CRON,
     corsOrigins: e.CORS_ORIGIN === '*' ? '*' : e.CORS_ORIGIN.split(',').map((origin) => origin.trim()),
     maxSocketsPerIp: e.MAX_SOCKETS_PER_IP,
+    trustProxy: e.TRUST_PROXY.split(',').map((entry) => entry.trim()),
     maxBookingsInFlightPerShow: e.MAX_BOOKINGS_IN_FLIGHT_PER_SHOW,
     maxActiveHoldsPerUserPerShow: e.MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW,
     maxBookingsQueuedPerShow: e.MAX_BOOKINGS_QUEUED_PER_SHOW,

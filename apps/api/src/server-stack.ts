@@ -34,6 +34,7 @@ export function createServerStack(appDeps: AppDeps): ServerStack {
   const io = createSocketServer(httpServer, {
     corsOrigins: deps.config.corsOrigins,
     maxPerAddress: deps.config.maxSocketsPerIp,
+    trustProxy: deps.config.trustProxy,
     adapter: cluster.adapter,
   });
   const link: ClusterLink = {

@@ -51,3 +51,38 @@ describe('Socket.IO handshake guards', () => {
     expect((await connect()).connected).toBe(true);
   });
 });
+
+describe('the socket cap behind a proxy', () => {
+  /** A polling handshake as a proxy would forward it: the session stays open, counted, until it times out. */
+  const handshakeFor = async (target: TestApp, forwardedFor: string) => {
+    const response = await fetch(`${target.baseUrl}/socket.io/?EIO=4&transport=polling`, {
+      headers: { 'x-forwarded-for': forwardedFor },
+    });
+    await response.arrayBuffer();
+    return response.status;
+  };
+
+  it('when a trusted proxy forwards the client, then the cap counts that client, not the proxy', async () => {
+    const proxied = await startTestApp({ MAX_SOCKETS_PER_IP: '2' }); // TRUST_PROXY defaults to loopback
+    try {
+      expect([await handshakeFor(proxied, '203.0.113.7'), await handshakeFor(proxied, '203.0.113.7')]).toEqual([
+        200, 200,
+      ]);
+      expect(await handshakeFor(proxied, '203.0.113.7')).toBe(403);
+      expect(await handshakeFor(proxied, '198.51.100.9')).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('when the peer is not a trusted proxy, then X-Forwarded-For is ignored and the peer is counted', async () => {
+    const direct = await startTestApp({ MAX_SOCKETS_PER_IP: '2', TRUST_PROXY: '10.20.30.40' });
+    try {
+      expect(await handshakeFor(direct, '203.0.113.7')).toBe(200);
+      expect(await handshakeFor(direct, '198.51.100.9')).toBe(200);
+      expect(await handshakeFor(direct, '192.0.2.1')).toBe(403);
+    } finally {
+      await direct.close();
+    }
+  });
+});

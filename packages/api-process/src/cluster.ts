@@ -61,7 +61,7 @@ export async function startCluster(options: {
     await waitUntilUp(`${url}/health`, instance.process);
   };
   try {
-    // One at a time: each migrates on start, and a second migration at once is refused (the instance exits).
+    // One at a time, as compose does: each migrates on start (a second waits for the first's lock).
     for (let index = 0; index < options.instances; index++) await startInstance();
     nginx = await startNginx({
       listenPort: await freePort(),

@@ -1,6 +1,7 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@holdfast/contracts';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
+import { clientAddress, trustedProxies } from '../platform/client-address.js';
 import type { InterServerEvents } from './shows-snapshot.js';
 
 export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
@@ -14,14 +15,21 @@ export const TOO_MANY_SOCKETS = 'TOO_MANY_SOCKETS';
  * show-audiences.ts. Two guards:
  * CORS does not cover WebSocket upgrades, so the handshake's Origin is checked here against CORS_ORIGIN (a
  * request without one is not a browser and could send any Origin anyway); and one address may hold at most
- * `maxPerAddress` sockets (0 = unlimited), so a single client cannot exhaust the server.
+ * `maxPerAddress` sockets (0 = unlimited), so a single client cannot exhaust the server; behind a trusted proxy
+ * (TRUST_PROXY) the address is the one the proxy forwards.
  */
 export function createSocketServer(
   httpServer: HttpServer,
-  options: { corsOrigins: string[] | '*'; maxPerAddress: number; adapter?: ServerOptions['adapter'] },
+  options: {
+    corsOrigins: string[] | '*';
+    maxPerAddress: number;
+    trustProxy: string[];
+    adapter?: ServerOptions['adapter'];
+  },
 ): SocketServer {
   const open = new Map<string, number>();
-  const addressOf = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
+  const trusted = trustedProxies(options.trustProxy);
+  const addressOf = (req: IncomingMessage) => clientAddress(req, trusted);
   const io: SocketServer = new Server(httpServer, {
     adapter: options.adapter,
     cors: { origin: options.corsOrigins === '*' ? true : options.corsOrigins },
