@@ -56,7 +56,7 @@ export function createClusterAdapter(
   const pool = createPubSubPool(options.databaseUrl, errorHandler);
   return {
     kind: 'postgres',
-    // Attachments (messages over NOTIFY's 8000 bytes) live seconds at most; the table is migration 9's.
+    // Attachments (messages over NOTIFY's 8000 bytes) live seconds at most; the table is migration 8's.
     adapter: createPostgresAdapter(pool, { tableName: 'socket_io_attachments', cleanupInterval: 30_000, errorHandler }),
     async ready(io) {
       // The adapter's pub/sub client sets its `client` once its LISTEN has run (private; @socket.io/postgres-adapter

@@ -187,7 +187,7 @@ export async function findShowsWithLapsedHolds(db: Queryable, limit: number): Pr
   return rows.map((row) => row.show_id);
 }
 
-/** The precise sweep of a few shows (SQL function reclaim_lapsed_holds, migration 1700000000009). */
+/** The precise sweep of a few shows (SQL function reclaim_lapsed_holds, migration 1700000000008). */
 export async function reclaimLapsedHolds(
   db: Queryable,
   showIds: number[],
