@@ -2,6 +2,7 @@ import compression from 'compression';
 import { endpoints } from '@holdfast/contracts';
 import express from 'express';
 import helmet from 'helmet';
+import type { Redis } from 'ioredis';
 import swaggerUi from 'swagger-ui-express';
 import type { Config } from './config.js';
 import { createGuards, createPasswords, createTokens, mountAuthRoutes, type Passwords } from './modules/auth/index.js';
@@ -49,6 +50,8 @@ export interface AppDeps {
   logger?: Logger;
   /** READ_DATABASE_URL's replica for the public show reads (ADR 0017); absent, they use `db`. */
   reads?: ReplicaReads | null;
+  /** REDIS_URL's client, when set: the per-address quota is shared by all instances there (ADR 0016). */
+  redis?: Redis;
 }
 
 /** The express app without listen(): the server stack serves it, on an ephemeral port in tests. */
@@ -61,6 +64,7 @@ export function createApp({
   metrics = createMetrics(),
   logger = createLogger('silent'),
   reads = null,
+  redis,
 }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
@@ -76,7 +80,7 @@ export function createApp({
   app.use(securityHeaders);
   app.use(corsPolicy(config.corsOrigins));
   // Before everything that can answer, so that every response carries the quota headers, 4xx included.
-  app.use(limitRequestsPerAddress(config.rateLimits));
+  app.use(limitRequestsPerAddress(config.rateLimits, redis));
 
   const openApiDocument = buildOpenApiDocument();
   app.get('/api-docs.json', (_req, res) => {

@@ -21,6 +21,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, EXPIRY_SWEEP_CRON: 'every minute' })).toThrow(/EXPIRY_SWEEP_CRON/);
   });
 
+  it('when REDIS_URL is set, then it must be a redis:// URL; unset or empty, the instances meet in PostgreSQL', () => {
+    expect(loadConfig({ ...base, REDIS_URL: 'redis://127.0.0.1:6379/0' }).redisUrl).toBe('redis://127.0.0.1:6379/0');
+    expect(loadConfig({ ...base, REDIS_URL: 'rediss://user:pw@cache.example:6380' }).redisUrl).toMatch(/^rediss:/);
+    expect(loadConfig(base).redisUrl).toBeNull();
+    expect(loadConfig({ ...base, REDIS_URL: '' }).redisUrl).toBeNull();
+    for (const bad of ['http://127.0.0.1:6379', 'localhost:6379', 'not a url']) {
+      expect(() => loadConfig({ ...base, REDIS_URL: bad })).toThrow(/REDIS_URL/);
+    }
+  });
+
   it('when READ_DATABASE_URL is unset, then no replica; when set, then its pool and lag limit have defaults', () => {
     expect(loadConfig(base).replica).toBeNull();
     const replica = 'postgres://x@127.0.0.2/db';

@@ -98,6 +98,12 @@ const envSchema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.idleInTransactionTimeoutMs),
   DB_QUERY_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.queryTimeoutMs),
   DB_POOL_MAX_QUEUED: positiveInt(DEFAULT_DB_LIMITS.poolMaxQueued),
+  // ── cluster (ADR 0016) ──
+  /** Redis for the Socket.IO adapter and the per-address quota, shared by all instances; unset: PostgreSQL. */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   // Reads from a streaming replica (ADR 0017): the public show reads only; unset, everything uses DATABASE_URL.
   READ_DATABASE_URL: z.string().min(1).optional(),
   READ_DB_POOL_MAX: positiveInt(10),
@@ -131,6 +137,8 @@ export type Config = Readonly<{
   /** null: /metrics is served on `port` only. */
   metricsPort: number | null;
   db: DbLimits;
+  /** null: the instances meet in PostgreSQL (LISTEN/NOTIFY) and each counts its own per-address quota. */
+  redisUrl: string | null;
   /** null: READ_DATABASE_URL unset, every read on the primary. */
   replica: ReplicaSettings | null;
 }>;
@@ -202,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
       poolMaxQueued: e.DB_POOL_MAX_QUEUED,
     },
+    redisUrl: e.REDIS_URL ?? null,
     replica: e.READ_DATABASE_URL
       ? { url: e.READ_DATABASE_URL, poolMax: e.READ_DB_POOL_MAX, maxLagSeconds: e.READ_MAX_LAG_SECONDS }
       : null,

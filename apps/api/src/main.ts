@@ -46,7 +46,8 @@ async function main() {
   const sweeper = scheduleExpireHolds({ db, events, logger, reporter, metrics }, config.expirySweepCron);
   const purger = schedulePurgeStaleRows({ db, reporter });
   await stack.listen(config.port);
-  logger.info({ port: config.port, docs: `http://localhost:${config.port}/api-docs/` }, 'Holdfast API listening');
+  const listening = { port: config.port, docs: `http://localhost:${config.port}/api-docs/` };
+  logger.info({ ...listening, clusterAdapter: stack.clusterAdapter }, 'Holdfast API listening');
   const metricsServer =
     config.metricsPort === null
       ? null

@@ -7,6 +7,7 @@ import { createErrorReporter } from '../src/platform/error-reporter.js';
 import { createDomainEvents } from '../src/platform/events.js';
 import { createLogger } from '../src/platform/logger.js';
 import { bearer, createShow, createUser } from './support/factories.js';
+import { redisServerAvailable, startThrowawayRedis, type ThrowawayRedis } from './support/redis-server.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
 
 const QUOTA = 20;
@@ -114,5 +115,37 @@ describe('the headers the OpenAPI document declares on every response', () => {
       expect(value!.length, name).toBeLessThanOrEqual(schema.maxLength);
     }
     expect(answer.headers['access-control-allow-origin']).toBe('*');
+  });
+});
+
+describe.runIf(redisServerAvailable())('the per-address quota with REDIS_URL', () => {
+  let redis: ThrowawayRedis;
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    redis = await startThrowawayRedis();
+    const env = { RATE_LIMITS: 'on', REQUESTS_PER_IP_PER_MINUTE: '6', REDIS_URL: redis.url };
+    first = await startTestApp(env);
+    second = await startTestApp(env, { sameDatabaseAs: first });
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+    await redis?.stop();
+  });
+
+  it('when one address calls two instances, then they count it together; Redis gone, each alone', async () => {
+    const client = from('203.0.113.7');
+    const statuses = [];
+    for (let i = 0; i < 8; i++)
+      statuses.push((await (i % 2 ? second : first).http.get('/health/live').set(client)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429]);
+
+    await redis.stop();
+    // Redis gone: each instance counts in its own memory (the insurance limiter) rather than refuse or wait.
+    const alone = from('203.0.113.8');
+    const answers = [];
+    for (let i = 0; i < 7; i++) answers.push(await first.http.get('/health/live').set(alone));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200, 429]);
   });
 });

@@ -277,6 +277,23 @@ function trackOutage(logger: Logger) {
   };
 }
 
+/** A pg.Pool as @socket.io/postgres-adapter wants it (connect() for its LISTEN session, query() for NOTIFY). */
+export type PubSubPool = pg.Pool;
+
+/**
+ * The Socket.IO adapter's own small pool on the primary (ADR 0016), apart from the requests' pool so that a
+ * burst of bookings never makes a cluster message wait: one session LISTENs for good, one NOTIFYs and reads
+ * the attachments of large messages. Its clients are listened to from creation: the adapter keeps its LISTEN
+ * session checked out, and an error there (a server restart) must be noted, not crash the process; the
+ * adapter reconnects on 'end'.
+ */
+export function createPubSubPool(connectionString: string, noted: (error: Error) => void): PubSubPool {
+  const pool = new pg.Pool({ connectionString, max: 2, connectionTimeoutMillis: 5_000, query_timeout: 10_000 });
+  pool.on('error', noted);
+  pool.on('connect', (client) => client.on('error', noted));
+  return pool;
+}
+
 /**
  * A string as a quoted SQL literal, for values that must travel inside a simple query (queryWithin), which
  * carries no parameters. pg's own escaping: never build literals by concatenating raw input.

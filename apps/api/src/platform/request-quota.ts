@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from './errors.js';
 
 /** The policy's name in the RateLimit-Policy and RateLimit headers. */
@@ -16,12 +17,24 @@ export interface RequestQuotaSettings {
  * how much is left in the IETF RateLimit-Policy / RateLimit headers (draft-ietf-httpapi-ratelimit-headers).
  * The counter is kept in this process's memory, not in PostgreSQL like the finer limits in request-limits.ts,
  * so that it costs no database round trip on the hottest read (GET /shows) and still answers when the
- * database does not; each API instance therefore counts on its own. With RATE_LIMITS=off it does nothing.
+ * database does not. With REDIS_URL set the instances share it in Redis (one atomic round trip, ADR 0016); while
+ * Redis is unreachable each instance falls back to its own memory rather than refuse or wait. Without Redis
+ * each API instance counts on its own. With RATE_LIMITS=off it does nothing.
  */
-export function limitRequestsPerAddress(settings: RequestQuotaSettings): RequestHandler {
+export function limitRequestsPerAddress(settings: RequestQuotaSettings, redis?: Redis): RequestHandler {
   if (!settings.enabled) return (_req, _res, next) => next();
   const quota = settings.requestsPerIpPerMinute;
-  const limiter = new RateLimiterMemory({ points: quota, duration: WINDOW_SECONDS });
+  const inMemory = new RateLimiterMemory({ points: quota, duration: WINDOW_SECONDS });
+  const limiter: RateLimiterAbstract = redis
+    ? new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: 'holdfast-quota',
+        points: quota,
+        duration: WINDOW_SECONDS,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: inMemory,
+      })
+    : inMemory;
   const policy = `"${QUOTA_POLICY}";q=${quota};w=${WINDOW_SECONDS}`;
   return async (req, res, next) => {
     let state: RateLimiterRes;

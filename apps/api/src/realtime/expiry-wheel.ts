@@ -1,5 +1,5 @@
 /** Expiry announcements fall on ticks this far apart; holds lapsing in one tick are announced together. */
-const TICK_MS = 50;
+export const TICK_MS = 50;
 /** A lapsed hold frees its places at expiresAt; announce its show just after that moment, never before. */
 const EXPIRY_GRACE_MS = 50;
 

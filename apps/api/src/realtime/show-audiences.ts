@@ -23,7 +23,7 @@ export interface ShowAudiences {
  * pre-frames it for WebSocket), so a flush costs one encoding for `all` plus one per subscription set that one
  * of the changed shows belongs to, however many sockets share it: a thousand people on the same page of the
  * list, or on the same show's booking page, share one encoding, and each gets one message per flush carrying
- * only its own shows.
+ * only its own shows. Only this instance's sockets (`io.local`): every instance delivers to its own (ADR 0016).
  */
 export function createShowAudiences(io: SocketServer): ShowAudiences {
   const groups = new Map<string, { showIds: number[]; members: number }>();
@@ -100,7 +100,7 @@ export function createShowAudiences(io: SocketServer): ShowAudiences {
   return {
     deliver(shows, added = new Set()) {
       // An emit encodes even for an empty room; most sockets may have narrowed.
-      if (io.sockets.adapter.rooms.get(EVERYONE)?.size) io.to(EVERYONE).emit('showsUpdated', shows);
+      if (io.sockets.adapter.rooms.get(EVERYONE)?.size) io.local.to(EVERYONE).emit('showsUpdated', shows);
       const payloads = new Map<string, ShowAvailability[]>();
       for (const show of shows) {
         for (const key of groupsByShow.get(show.id) ?? []) {
@@ -113,7 +113,7 @@ export function createShowAudiences(io: SocketServer): ShowAudiences {
       if (newShows.length > 0) {
         for (const key of groups.keys()) payloads.set(key, [...(payloads.get(key) ?? []), ...newShows]);
       }
-      for (const [key, payload] of payloads) io.to(roomOf(key)).emit('showsUpdated', payload);
+      for (const [key, payload] of payloads) io.local.to(roomOf(key)).emit('showsUpdated', payload);
     },
     groupCount: () => groups.size,
   };

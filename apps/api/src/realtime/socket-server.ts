@@ -1,9 +1,10 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@holdfast/contracts';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { clientAddress, trustedProxies } from '../platform/client-address.js';
+import type { InterServerEvents } from './shows-snapshot.js';
 
-export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
 
 /** Refusal reasons, in Socket.IO's handshake error (`connect_error`'s message on the client). */
 export const ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED';
@@ -19,12 +20,18 @@ export const TOO_MANY_SOCKETS = 'TOO_MANY_SOCKETS';
  */
 export function createSocketServer(
   httpServer: HttpServer,
-  options: { corsOrigins: string[] | '*'; maxPerAddress: number; trustProxy: string[] },
+  options: {
+    corsOrigins: string[] | '*';
+    maxPerAddress: number;
+    trustProxy: string[];
+    adapter?: ServerOptions['adapter'];
+  },
 ): SocketServer {
   const open = new Map<string, number>();
   const trusted = trustedProxies(options.trustProxy);
   const addressOf = (req: IncomingMessage) => clientAddress(req, trusted);
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+  const io: SocketServer = new Server(httpServer, {
+    adapter: options.adapter,
     cors: { origin: options.corsOrigins === '*' ? true : options.corsOrigins },
     serveClient: false,
     allowRequest(req, callback) {

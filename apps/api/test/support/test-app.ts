@@ -28,6 +28,8 @@ export interface TestApp {
   broadcaster: ShowsBroadcaster;
   audiences: ShowAudiences;
   io: SocketServer;
+  /** The Socket.IO adapter between instances: redis when REDIS_URL is given. */
+  clusterAdapter: 'redis' | 'postgres';
   server: Server;
   baseUrl: string;
   databaseUrl: string;
@@ -78,6 +80,7 @@ export async function startTestApp(
     broadcaster: stack.broadcaster,
     audiences: stack.audiences,
     io: stack.io,
+    clusterAdapter: stack.clusterAdapter,
     server: stack.httpServer,
     baseUrl: `http://127.0.0.1:${port}`,
     databaseUrl: config.databaseUrl,

@@ -186,3 +186,15 @@ export async function findShowsWithLapsedHolds(db: Queryable, limit: number): Pr
   );
   return rows.map((row) => row.show_id);
 }
+
+/** The precise sweep of a few shows (SQL function reclaim_lapsed_holds, migration 1700000000008). */
+export async function reclaimLapsedHolds(
+  db: Queryable,
+  showIds: number[],
+): Promise<{ showId: number; reclaimedHolds: number; busy: boolean }[]> {
+  const { rows } = await db.query<{ show_id: number; reclaimed_holds: number; busy: boolean }>(
+    'SELECT show_id, reclaimed_holds, busy FROM reclaim_lapsed_holds($1::int[])',
+    [showIds],
+  );
+  return rows.map((row) => ({ showId: row.show_id, reclaimedHolds: row.reclaimed_holds, busy: row.busy }));
+}

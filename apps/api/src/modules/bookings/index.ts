@@ -3,3 +3,4 @@ export { bookSlots } from './book-slots.js';
 export { createBookingDesk, type BookingDesk } from './booking-desk.js';
 export { mountBookingRoutes } from './bookings.routes.js';
 export { expireHolds } from './expire-holds.js';
+export { sweepLapsedHolds, type PreciseSweep } from './sweep-lapsed-holds.js';
