@@ -75,6 +75,7 @@ export function createApp({
   app.use(logRequests(logger));
   app.use(observeRequests(metrics));
   metrics.observePool(() => db.poolStats());
+  if (reads) metrics.observeReplica(() => reads.health());
   // gzip or br for any JSON answer of 1 kB or more; the cached show list arrives compressed already.
   app.use(compression());
   app.use(securityHeaders);
