@@ -281,7 +281,7 @@ function trackOutage(logger: Logger) {
 export type PubSubPool = pg.Pool;
 
 /**
- * The Socket.IO adapter's own small pool on the primary (ADR 0016), apart from the requests' pool so that a
+ * The Socket.IO adapter's own small pool on the primary (ADR 0015), apart from the requests' pool so that a
  * burst of bookings never makes a cluster message wait: one session LISTENs for good, one NOTIFYs and reads
  * the attachments of large messages. Its clients are listened to from creation: the adapter keeps its LISTEN
  * session checked out, and an error there (a server restart) must be noted, not crash the process; the

@@ -35,7 +35,7 @@ export interface Metrics {
   broadcastDelivered(lagMs: number): void;
   observePool(read: () => PoolStats): void;
   observeSockets(read: () => number): void;
-  /** READ_DATABASE_URL's replica, measured at each scrape (ADR 0017). */
+  /** READ_DATABASE_URL's replica, measured at each scrape (ADR 0016). */
   observeReplica(measure: () => Promise<ReplicaHealth>): void;
   /** The exposition text and its content type, for GET /metrics. */
   render(): Promise<{ contentType: string; text: string }>;
