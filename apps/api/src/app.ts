@@ -48,9 +48,9 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Where the request log goes; silent when omitted. */
   logger?: Logger;
-  /** READ_DATABASE_URL's replica for the public show reads (ADR 0017); absent, they use `db`. */
+  /** READ_DATABASE_URL's replica for the public show reads (ADR 0016); absent, they use `db`. */
   reads?: ReplicaReads | null;
-  /** REDIS_URL's client, when set: the per-address quota is shared by all instances there (ADR 0016). */
+  /** REDIS_URL's client, when set: the per-address quota is shared by all instances there (ADR 0015). */
   redis?: Redis;
 }
 
@@ -75,6 +75,7 @@ export function createApp({
   app.use(logRequests(logger));
   app.use(observeRequests(metrics));
   metrics.observePool(() => db.poolStats());
+  if (reads) metrics.observeReplica(() => reads.health());
   // gzip or br for any JSON answer of 1 kB or more; the cached show list arrives compressed already.
   app.use(compression());
   app.use(securityHeaders);

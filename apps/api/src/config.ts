@@ -98,13 +98,13 @@ const envSchema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.idleInTransactionTimeoutMs),
   DB_QUERY_TIMEOUT_MS: positiveInt(DEFAULT_DB_LIMITS.queryTimeoutMs),
   DB_POOL_MAX_QUEUED: positiveInt(DEFAULT_DB_LIMITS.poolMaxQueued),
-  // ── cluster (ADR 0016) ──
+  // ── cluster (ADR 0015) ──
   /** Redis for the Socket.IO adapter and the per-address quota, shared by all instances; unset: PostgreSQL. */
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  // Reads from a streaming replica (ADR 0017): the public show reads only; unset, everything uses DATABASE_URL.
+  // Reads from a streaming replica (ADR 0016): the public show reads only; unset, everything uses DATABASE_URL.
   READ_DATABASE_URL: z.string().min(1).optional(),
   READ_DB_POOL_MAX: positiveInt(10),
   /** Replica lag above which the public reads go to the primary; 0 = whatever the lag. */

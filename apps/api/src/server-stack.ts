@@ -25,7 +25,7 @@ export interface ServerStack {
 /** HTTP app + Socket.IO + the broadcaster between them, wired once for main.ts and for the tests. */
 export function createServerStack(appDeps: AppDeps): ServerStack {
   const deps = { ...appDeps, metrics: appDeps.metrics ?? createMetrics() };
-  // ── cluster (ADR 0016): the adapter between instances and the link the broadcaster talks through ──
+  // ── cluster (ADR 0015): the adapter between instances and the link the broadcaster talks through ──
   const cluster = createClusterAdapter(deps, {
     redisUrl: deps.config.redisUrl,
     databaseUrl: deps.config.databaseUrl,

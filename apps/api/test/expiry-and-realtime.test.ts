@@ -144,7 +144,7 @@ describe('showsUpdated over Socket.IO', () => {
     const freed = await waitForShowUpdate(socket, show.id, (s) => s.availableSlots === 2, 3_000);
     expect(freed).toMatchObject({ totalSlots: 2 });
     expect(Date.now() - Date.parse(hold.expiresAt)).toBeLessThan(1_000);
-    // An instance's precise sweep expired it just after expiresAt (ADR 0016), well before the next cron run.
+    // An instance's precise sweep expired it just after expiresAt (ADR 0015), well before the next cron run.
     expect(await storedStatus(app, hold.id)).toBe('EXPIRED');
   });
 

@@ -145,6 +145,8 @@ describe('what the metrics count', () => {
     expect(text).toMatch(/^holdfast_db_pool_connections\{state="idle"\} \d+$/m);
     expect(text).toMatch(/^holdfast_db_pool_waiting\{where="queue"\} 0$/m);
     expect(text).toMatch(/^holdfast_db_pool_waiting\{where="pool"\} 0$/m);
+    // No READ_DATABASE_URL: no replica gauges, rather than a replica that seems never to lag.
+    expect(text).not.toMatch(/^holdfast_replica_/m);
   });
 
   it('when a socket connects and leaves, then the connections gauge counts it, and a change has a lag', async () => {

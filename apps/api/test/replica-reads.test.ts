@@ -122,6 +122,10 @@ describe('public reads from a streaming replica', () => {
       await new Promise((resolve) => setTimeout(resolve, 700));
       expect((await health(strict)).replica).toMatchObject({ status: 'up', reads: 'primary' });
       expect(await readShow(show.id, strict)).toMatchObject({ availableSlots: 5 });
+      const scraped = (await strict.http.get('/metrics')).text;
+      expect(scraped).toMatch(/^holdfast_replica_up 1$/m);
+      expect(scraped).toMatch(/^holdfast_replica_serving_reads 0$/m);
+      expect(Number(/^holdfast_replica_lag_seconds (\S+)$/m.exec(scraped)?.[1])).toBeGreaterThan(0.5);
     } finally {
       await replica.query('SELECT pg_wal_replay_resume()');
       await strict.close();
@@ -140,6 +144,9 @@ describe('public reads from a streaming replica', () => {
         database: 'up',
         replica: { status: 'down', reads: 'primary', lagSeconds: null, lagBytes: null },
       });
+      const scraped = (await app.http.get('/metrics')).text;
+      expect(scraped).toMatch(/^holdfast_replica_up 0$/m);
+      expect(scraped).toMatch(/^holdfast_replica_lag_seconds nan$/im); // prom-client writes "Nan"
     } finally {
       await pair.startReplica();
     }

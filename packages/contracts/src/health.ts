@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Present when READ_DATABASE_URL is set: the streaming replica that serves the public show reads (ADR 0017). */
+/** Present when READ_DATABASE_URL is set: the streaming replica that serves the public show reads (ADR 0016). */
 export const replicaHealthSchema = z
   .object({
     /** down: it does not answer; the public reads then go to the primary, and /health stays ok. */

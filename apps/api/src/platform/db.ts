@@ -281,17 +281,31 @@ function trackOutage(logger: Logger) {
 export type PubSubPool = pg.Pool;
 
 /**
- * The Socket.IO adapter's own small pool on the primary (ADR 0016), apart from the requests' pool so that a
+ * The Socket.IO adapter's own small pool on the primary (ADR 0015), apart from the requests' pool so that a
  * burst of bookings never makes a cluster message wait: one session LISTENs for good, one NOTIFYs and reads
  * the attachments of large messages. Its clients are listened to from creation: the adapter keeps its LISTEN
- * session checked out, and an error there (a server restart) must be noted, not crash the process; the
- * adapter reconnects on 'end'.
+ * session checked out, and an error there (a server restart) must be noted, not crash the process. When that
+ * session ends, the adapter (0.5) forgets it and connects anew, but never releases it: the pool would count it
+ * for ever, two lost sessions would leave no room for a new one, and end() would wait for it at shutdown. So a
+ * checked-out client that ends is released here, as broken.
  */
 export function createPubSubPool(connectionString: string, noted: (error: Error) => void): PubSubPool {
   const pool = new pg.Pool({ connectionString, max: 2, connectionTimeoutMillis: 5_000, query_timeout: 10_000 });
   pool.on('error', noted);
-  pool.on('connect', (client) => client.on('error', noted));
+  pool.on('connect', (client) => {
+    client.on('error', noted);
+    client.on('end', () => releaseBroken(client));
+  });
   return pool;
+}
+
+/** pg-pool gives a checked-out client a release() that throws once called; an idle one it removes itself. */
+function releaseBroken(client: pg.PoolClient) {
+  try {
+    client.release(new Error('connection ended'));
+  } catch {
+    // Idle, or released already: nothing of ours to give back.
+  }
 }
 
 /**

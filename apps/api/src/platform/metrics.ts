@@ -1,4 +1,4 @@
-import { endpoints } from '@holdfast/contracts';
+import { endpoints, type ReplicaHealth } from '@holdfast/contracts';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** What the pool and its admission queue hold at the moment of a scrape (platform/db.ts). */
@@ -35,6 +35,8 @@ export interface Metrics {
   broadcastDelivered(lagMs: number): void;
   observePool(read: () => PoolStats): void;
   observeSockets(read: () => number): void;
+  /** READ_DATABASE_URL's replica, measured at each scrape (ADR 0016). */
+  observeReplica(measure: () => Promise<ReplicaHealth>): void;
   /** The exposition text and its content type, for GET /metrics. */
   render(): Promise<{ contentType: string; text: string }>;
 }
@@ -142,8 +144,46 @@ export function createMetrics(): Metrics {
     observeSockets(read) {
       readers.sockets = read;
     },
+    observeReplica(measure) {
+      observeReplica(registers, measure);
+    },
     async render() {
       return { contentType: registry.contentType, text: await registry.metrics() };
     },
   };
+}
+
+/**
+ * Replica gauges exist only where a replica is configured, so a dashboard never mistakes "no replica" for "a
+ * replica with no lag". Lag unknown (never replayed a commit, or down) is NaN, not 0.
+ */
+function observeReplica(registers: Registry[], measure: () => Promise<ReplicaHealth>) {
+  let latest: Promise<ReplicaHealth> | null = null;
+  // The three gauges are collected one after another in one scrape: measure once for all of them.
+  const measured = () => (latest ??= measure().finally(() => setTimeout(() => (latest = null), 0)));
+  new Gauge({
+    name: 'holdfast_replica_up',
+    help: 'Whether the read replica answers (1) or not (0)',
+    registers,
+    async collect() {
+      this.set((await measured()).status === 'up' ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'holdfast_replica_serving_reads',
+    help: 'Whether the public show reads go to the replica (1) or to the primary (0: the replica is down or lags)',
+    registers,
+    async collect() {
+      this.set((await measured()).reads === 'replica' ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'holdfast_replica_lag_seconds',
+    help: 'How far the replica is behind the primary: 0 when it has replayed all it received',
+    registers,
+    async collect() {
+      const { lagSeconds } = await measured();
+      this.set(lagSeconds ?? Number.NaN);
+    },
+  });
 }

@@ -4,7 +4,7 @@ import { AppError } from './errors.js';
 import type { Logger } from './logger.js';
 
 /**
- * Where the public show reads go (ADR 0017): a streaming replica while it answers and lags at most
+ * Where the public show reads go (ADR 0016): a streaming replica while it answers and lags at most
  * `maxLagSeconds`, the primary otherwise. Everything that must see its own writes uses the primary directly
  * and never comes here.
  */

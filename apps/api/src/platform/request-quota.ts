@@ -17,7 +17,7 @@ export interface RequestQuotaSettings {
  * how much is left in the IETF RateLimit-Policy / RateLimit headers (draft-ietf-httpapi-ratelimit-headers).
  * The counter is kept in this process's memory, not in PostgreSQL like the finer limits in request-limits.ts,
  * so that it costs no database round trip on the hottest read (GET /shows) and still answers when the
- * database does not. With REDIS_URL set the instances share it in Redis (one atomic round trip, ADR 0016); while
+ * database does not. With REDIS_URL set the instances share it in Redis (one atomic round trip, ADR 0015); while
  * Redis is unreachable each instance falls back to its own memory rather than refuse or wait. Without Redis
  * each API instance counts on its own. With RATE_LIMITS=off it does nothing.
  */

@@ -22,7 +22,7 @@ export interface ClusterAdapter {
 }
 
 /**
- * The official Socket.IO adapter between API instances (ADR 0016): Redis when REDIS_URL is set, otherwise
+ * The official Socket.IO adapter between API instances (ADR 0015): Redis when REDIS_URL is set, otherwise
  * PostgreSQL's LISTEN/NOTIFY on the primary, so the embedded default needs no new server. Only cluster
  * messages travel through it (serverSideEmit): every instance delivers to its own sockets itself.
  */

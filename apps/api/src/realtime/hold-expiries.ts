@@ -19,7 +19,7 @@ export interface HoldExpiries {
  * Every instance hears of every hold's expiry (it travels in the cluster's snapshots), so a lapse is announced
  * even when the instance that made the hold has gone. Just after the expiry, each instance sweeps those shows
  * precisely; the database's PENDING -> EXPIRED happens once, so only the instance whose sweep reclaimed a show
- * announces it (ADR 0016). A show someone else had locked may have been locked before the hold lapsed: it is
+ * announces it (ADR 0015). A show someone else had locked may have been locked before the hold lapsed: it is
  * looked at again on the next ticks until it is free or has no lapsed hold left (whoever reclaimed those
  * announced them). The cron sweep (EXPIRY_SWEEP_CRON) still catches anything missed.
  */

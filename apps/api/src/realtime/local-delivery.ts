@@ -3,7 +3,7 @@ import type { ErrorReporter } from '../platform/error-reporter.js';
 import type { ShowsSnapshot } from './shows-snapshot.js';
 
 /**
- * Adaptive coalescing of what this instance's sockets hear (ADR 0011, kept across instances by ADR 0016). A
+ * Adaptive coalescing of what this instance's sockets hear (ADR 0011, kept across instances by ADR 0015). A
  * snapshot goes out at once, unless the previous delivery started less than `gap` ago, in which case it waits
  * for that, merged with every snapshot that arrives meanwhile, from any instance. `gap` is at least MIN_GAP_MS,
  * so no watcher ever gets more than 1000 / MIN_GAP_MS = 5 messages a second however many instances publish;

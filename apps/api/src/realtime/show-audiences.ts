@@ -23,7 +23,7 @@ export interface ShowAudiences {
  * pre-frames it for WebSocket), so a flush costs one encoding for `all` plus one per subscription set that one
  * of the changed shows belongs to, however many sockets share it: a thousand people on the same page of the
  * list, or on the same show's booking page, share one encoding, and each gets one message per flush carrying
- * only its own shows. Only this instance's sockets (`io.local`): every instance delivers to its own (ADR 0016).
+ * only its own shows. Only this instance's sockets (`io.local`): every instance delivers to its own (ADR 0015).
  */
 export function createShowAudiences(io: SocketServer): ShowAudiences {
   const groups = new Map<string, { showIds: number[]; members: number }>();

@@ -20,7 +20,7 @@ export interface ShowsBroadcaster {
 export const NO_CLUSTER: ClusterLink = { publish: () => {}, onSnapshot: () => () => {} };
 
 /**
- * Turns "availability of shows X changed" into `showsUpdated` on every instance (ADR 0016): the instance where a
+ * Turns "availability of shows X changed" into `showsUpdated` on every instance (ADR 0015): the instance where a
  * change happened reads it once (show-changes.ts) and publishes the snapshot to the others; every instance,
  * this one included, merges the snapshots it receives and delivers them to its own sockets (local-delivery.ts),
  * and sweeps the holds they say will lapse (hold-expiries.ts).

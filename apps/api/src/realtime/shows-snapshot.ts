@@ -1,7 +1,7 @@
 import type { ShowAvailability } from '@holdfast/contracts';
 
 /**
- * One flush of one instance's changes, as it read them (ADR 0016): sent once to every other instance through
+ * One flush of one instance's changes, as it read them (ADR 0015): sent once to every other instance through
  * the Socket.IO adapter (serverSideEmit) and fed to its own local delivery. A show's `version` orders two
  * snapshots about it, from whichever instances; the holds' expiries travel with it so that every instance can
  * announce a lapse, even after the instance that made the hold is gone.

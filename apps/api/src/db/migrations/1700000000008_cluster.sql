@@ -1,6 +1,6 @@
 -- Up Migration
 
--- @socket.io/postgres-adapter (ADR 0016) sends a cluster message over NOTIFY, whose payload PostgreSQL caps at
+-- @socket.io/postgres-adapter (ADR 0015) sends a cluster message over NOTIFY, whose payload PostgreSQL caps at
 -- 8000 bytes; a larger one (a flush touching many shows) is stored here and only its id is NOTIFYed. Every API
 -- instance deletes rows older than the adapter's cleanupInterval (30 s): a receiver reads a row within
 -- milliseconds of its NOTIFY. The adapter's documented schema; created here, never at run time.
@@ -11,7 +11,7 @@ CREATE TABLE socket_io_attachments (
 );
 CREATE INDEX socket_io_attachments_created_at ON socket_io_attachments (created_at);
 
--- The precise expiry sweep (ADR 0016): every instance learns every hold's expiry and, just after it, calls this
+-- The precise expiry sweep (ADR 0015): every instance learns every hold's expiry and, just after it, calls this
 -- for the shows due. A show is reclaimed through lock_show, the one way to lock a show, but only if no one else
 -- holds it (SKIP LOCKED): `busy` says so, and the caller looks again a moment later, since the holder may have
 -- locked it before the hold lapsed. PENDING -> EXPIRED happens once, under the show's lock, so of all the

@@ -13,7 +13,7 @@ export interface PreciseSweep {
 /**
  * Expires the lapsed holds of just these shows, in one statement that takes no show someone else holds. Run by
  * every API instance just after a hold it heard of lapses; the PENDING -> EXPIRED transition happens once, so
- * exactly one caller finds a show reclaimed (ADR 0016). expireHolds remains the sweep of everything.
+ * exactly one caller finds a show reclaimed (ADR 0015). expireHolds remains the sweep of everything.
  */
 export async function sweepLapsedHolds(deps: { db: Queryable }, showIds: number[]): Promise<PreciseSweep> {
   const rows = await reclaimLapsedHolds(deps.db, showIds);

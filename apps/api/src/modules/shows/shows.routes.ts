@@ -26,7 +26,7 @@ function nextPageLink(query: ListShowsQuery, after: string): string {
   return `<${endpoints.listShows.path}?${next.toString()}>; rel="next"`;
 }
 
-/** `readDb`: where the public reads go, a replica when there is one (ADR 0017); writes always use `db`. */
+/** `readDb`: where the public reads go, a replica when there is one (ADR 0016); writes always use `db`. */
 export function mountShowRoutes(
   mount: Mount,
   deps: { db: Db; readDb: Queryable; events: DomainEvents; listCacheMs: number },
@@ -34,7 +34,7 @@ export function mountShowRoutes(
   // Every availability change in this process empties the list cache at once (ADR 0010): a booking made here
   // is in the very next list. Other processes' changes show within listCacheMs. Read from a replica, the next
   // list may still predate the change, for the replica's lag (and be served again for listCacheMs): the shows'
-  // versions let the client keep the newer state it already has (ADR 0017).
+  // versions let the client keep the newer state it already has (ADR 0016).
   const reads = { db: deps.readDb };
   const listCache = createResponseCache(deps.listCacheMs);
   deps.events.onAvailabilityChanged(() => listCache.invalidate());

@@ -77,7 +77,7 @@ describe('creating a show', () => {
       http.get(apiUrl('/shows'), () => HttpResponse.json(shows)),
       http.post(apiUrl('/shows'), async ({ request }) => {
         sent = (await request.json()) as typeof sent;
-        // Not added to `shows`: the list is read from a replica that lags (ADR 0017) and has not got it yet.
+        // Not added to `shows`: the list is read from a replica that lags (ADR 0016) and has not got it yet.
         return HttpResponse.json(aShow({ ...sent, availableSlots: sent!.totalSlots }), { status: 201 });
       }),
       noShowBookings,

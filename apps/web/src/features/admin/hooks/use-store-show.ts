@@ -8,7 +8,7 @@ import { freshUpdates } from '@/lib/show-versions';
 /**
  * The socket also announces these changes; writing the answer into the cache makes our own tab instant. The
  * answer is placed in the loaded lists as a live update is, not refetched: public reads may come from a lagging
- * replica (ADR 0017), whose list could still lack the show just created or show it as it was before the edit.
+ * replica (ADR 0016), whose list could still lack the show just created or show it as it was before the edit.
  */
 export function useStoreShow() {
   const queryClient = useQueryClient();
