@@ -6,10 +6,20 @@ import { repoRoot } from './built-api.js';
 
 const snippet = join(repoRoot, 'deploy', 'nginx.conf');
 
-/** The nginx on PATH, or null: local runs and tests fall back or skip without it. */
+/**
+ * Debian installs nginx in /usr/sbin, which is on root's PATH but not on other users': a user who installed it
+ * should not see the cluster tests skipped for that.
+ */
+const NGINX_CANDIDATES = ['nginx', '/usr/sbin/nginx'];
+
+/** The nginx to run (on PATH, or Debian's), or null: local runs and tests fall back or skip without it. */
 export function findNginx(): string | null {
-  const found = spawnSync('nginx', ['-v'], { stdio: 'ignore' });
-  return found.error || found.status !== 0 ? null : 'nginx';
+  return (
+    NGINX_CANDIDATES.find((binary) => {
+      const found = spawnSync(binary, ['-v'], { stdio: 'ignore' });
+      return !found.error && found.status === 0;
+    }) ?? null
+  );
 }
 
 export interface NginxOptions {
@@ -75,7 +85,7 @@ ${apiAtRoot}
 
 /** Where this nginx keeps its own config (its mime.types lies beside it). */
 function nginxConfPath(): string {
-  const version = spawnSync('nginx', ['-V'], { encoding: 'utf8' });
+  const version = spawnSync(findNginx() ?? 'nginx', ['-V'], { encoding: 'utf8' });
   return /--conf-path=(\S+)/.exec(version.stderr)?.[1] ?? '/etc/nginx/nginx.conf';
 }
 
@@ -94,7 +104,7 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
   const conf = join(dir, 'nginx.conf');
   writeFileSync(conf, renderNginxConfig(options, dir));
   let output = '';
-  const child = spawn('nginx', ['-p', dir, '-c', conf], { stdio: ['ignore', 'inherit', 'pipe'] });
+  const child = spawn(findNginx() ?? 'nginx', ['-p', dir, '-c', conf], { stdio: ['ignore', 'inherit', 'pipe'] });
   child.stderr.on('data', (chunk: Buffer) => {
     output += chunk.toString();
     process.stderr.write(chunk);
