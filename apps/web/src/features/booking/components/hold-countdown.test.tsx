@@ -33,6 +33,15 @@ describe('HoldCountdown', () => {
     expect(onExpire).not.toHaveBeenCalled();
   });
 
+  it('when a hold is resumed with 40 s left, then screen readers hear 40 seconds, not a minute', () => {
+    render(<HoldCountdown expiresAt={inSeconds(40)} onExpire={vi.fn()} />);
+    expect(screen.getByText('40 seconds left to confirm.')).toBeInTheDocument();
+    elapse(5_000);
+    expect(screen.getByText('40 seconds left to confirm.')).toBeInTheDocument();
+    elapse(5_000);
+    expect(screen.getByText('30 seconds left to confirm.')).toBeInTheDocument();
+  });
+
   it('when expiresAt is reached, then it shows 0:00 and reports the expiry exactly once', () => {
     const onExpire = vi.fn();
     render(<HoldCountdown expiresAt={inSeconds(3)} onExpire={onExpire} />);

@@ -1,19 +1,37 @@
+import { useState } from 'react';
 import { cn } from '@/components/ui/cn';
 import { formatRemaining } from '@/lib/format';
 import { useCountdown } from '../hooks/use-countdown';
 
-/** Screen readers hear the countdown only as it crosses these marks, not every second. */
-function announcementFor(seconds: number): string {
+/** Screen readers hear the countdown only as it crosses these marks (seconds left), not every second. */
+const MARKS = [60, 30, 10, 5];
+
+/** The mark the countdown is at or below: it changes only when a mark is crossed. */
+const markOf = (seconds: number) => (seconds === 0 ? 0 : (MARKS.filter((mark) => seconds <= mark).at(-1) ?? null));
+
+/**
+ * What was true when the last mark was crossed, in the seconds actually left then: a hold resumed with 40 s left
+ * says "40 seconds", never "1 minute".
+ */
+function sayLeft(seconds: number): string {
   if (seconds === 0) return 'Time is up.';
-  if (seconds <= 5) return '5 seconds left to confirm.';
-  if (seconds <= 10) return '10 seconds left to confirm.';
-  if (seconds <= 30) return '30 seconds left to confirm.';
-  if (seconds <= 60) return '1 minute left to confirm.';
-  return '';
+  if (seconds === 60) return '1 minute left to confirm.';
+  return `${seconds} ${seconds === 1 ? 'second' : 'seconds'} left to confirm.`;
+}
+
+/** State adjusted while rendering (React's pattern for a value derived from a change of props). */
+function useCountdownAnnouncement(seconds: number): string {
+  const [said, setSaid] = useState<{ mark: number | null; text: string }>({ mark: null, text: '' });
+  const mark = markOf(seconds);
+  if (mark === said.mark) return said.text;
+  const next = { mark, text: mark === null ? '' : sayLeft(seconds) };
+  setSaid(next);
+  return next.text;
 }
 
 export function HoldCountdown({ expiresAt, onExpire }: { expiresAt: string; onExpire: () => void }) {
   const seconds = useCountdown(expiresAt, onExpire);
+  const announcement = useCountdownAnnouncement(seconds);
   const urgent = seconds <= 10;
   return (
     <div className="flex flex-col items-center gap-1">
@@ -31,7 +49,7 @@ export function HoldCountdown({ expiresAt, onExpire }: { expiresAt: string; onEx
         {formatRemaining(seconds * 1000)}
       </div>
       <p aria-live="assertive" className="sr-only">
-        {announcementFor(seconds)}
+        {announcement}
       </p>
     </div>
   );

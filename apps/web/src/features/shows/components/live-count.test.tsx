@@ -21,6 +21,11 @@ describe('LiveCount', () => {
     expect(count()).not.toHaveAttribute('data-flash');
   });
 
+  it('when a show has one place, then it reads "1 of 1 place left", not "places"', () => {
+    render(<LiveCount available={1} total={1} />);
+    expect(screen.getByText(/of 1 place left/)).toHaveTextContent('1 of 1 place left');
+  });
+
   it('when the count drops, then the new number flashes briefly and then settles', () => {
     const { rerender } = render(<LiveCount available={8} total={40} />);
     rerender(<LiveCount available={7} total={40} />);

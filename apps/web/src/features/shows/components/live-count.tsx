@@ -18,7 +18,7 @@ export function LiveCount({ available, total }: { available: number; total: numb
       >
         {available}
       </span>{' '}
-      of {total} places left
+      of {total} {total === 1 ? 'place' : 'places'} left
     </p>
   );
 }
