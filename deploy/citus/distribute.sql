@@ -31,6 +31,8 @@ CREATE INDEX bookings_id_idx ON bookings (id);
 
 -- Small, read by every request's authentication and joined with anything: a copy on every node.
 SELECT create_reference_table('users');
+-- Series (ADR 0017): a few rows an admin writes, referenced by shows.series_id: a copy on every node too.
+SELECT create_reference_table('series');
 -- The shard key: a show and all its bookings on one node, so the booking transaction is single-shard.
 SELECT create_distributed_table('shows', 'id');
 SELECT create_distributed_table('bookings', 'show_id', colocate_with => 'shows');

@@ -7,6 +7,7 @@ import swaggerUi from 'swagger-ui-express';
 import type { Config } from './config.js';
 import { createGuards, createPasswords, createTokens, mountAuthRoutes, type Passwords } from './modules/auth/index.js';
 import { createBookingDesk, mountBookingRoutes } from './modules/bookings/index.js';
+import { mountSeriesRoutes } from './modules/series/index.js';
 import { mountShowRoutes } from './modules/shows/index.js';
 import { corsPolicy } from './platform/cors.js';
 import type { Db } from './platform/db.js';
@@ -99,7 +100,14 @@ export function createApp({
   mountHealthRoutes(mount, { db, reads });
   mountMetricsRoutes(mount, { metrics });
   mountAuthRoutes(mount, { db, passwords, tokens, loginFailures: limits.loginFailures });
-  mountShowRoutes(mount, { db, readDb: reads?.db ?? db, events, listCacheMs: config.showsCacheMs });
+  mountShowRoutes(mount, {
+    db,
+    readDb: reads?.db ?? db,
+    events,
+    listCacheMs: config.showsCacheMs,
+    defaultTimeZone: config.defaultTimeZone,
+  });
+  mountSeriesRoutes(mount, { db, events });
   mountBookingRoutes(mount, {
     db,
     events,

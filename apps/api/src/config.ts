@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import { passwordSchema } from '@holdfast/contracts';
+import { canonicalTimeZone, passwordSchema } from '@holdfast/contracts';
 import { z } from 'zod';
 import { DEFAULT_DB_LIMITS, type DbLimits } from './platform/db.js';
 import { findDataDir, persistentDevSecret } from './platform/dev-secret.js';
@@ -78,6 +78,19 @@ const envSchema = z.object({
   BOOKING_BATCH_LANES: z.coerce.number().int().positive().max(64).default(4),
   /** Bookings that may wait per lane, in a burst; a standing queue is held to a quarter of it. */
   BOOKING_BATCH_MAX_QUEUED: positiveInt(1024),
+  /** The zone of a show created without one (an IANA name, checked at start-up); old shows have 'UTC'. */
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .trim()
+    .default('UTC')
+    .transform((name, ctx) => {
+      const zone = canonicalTimeZone(name);
+      if (zone === null) {
+        ctx.addIssue({ code: 'custom', message: `"${name}" is not an IANA time zone name like Europe/London` });
+        return z.NEVER;
+      }
+      return zone;
+    }),
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(10),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
@@ -130,6 +143,7 @@ export type Config = Readonly<{
   bookingBatches: { maxSize: number; lanes: number; maxQueuedPerLane: number } | null;
   rateLimits: RequestLimitSettings;
   bcryptCost: number;
+  defaultTimeZone: string;
   seedDemoData: boolean;
   logLevel: string;
   /** null: /metrics is open. */
@@ -197,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       bookingAttemptsPerUserPerMinute: e.BOOKING_ATTEMPTS_PER_USER_PER_MINUTE,
     },
     bcryptCost: e.BCRYPT_COST,
+    defaultTimeZone: e.DEFAULT_TIME_ZONE,
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN || null,

@@ -37,7 +37,7 @@ async function main() {
     logger.info({ email: admin.email }, 'admin account ready');
   }
   if (config.seedDemoData) {
-    const seeded = await seedDemoShows({ db, events });
+    const seeded = await seedDemoShows({ db, events, defaultTimeZone: config.defaultTimeZone });
     if (seeded > 0) logger.info({ shows: seeded }, 'demo shows created');
   }
 

@@ -45,6 +45,8 @@ describe('GET /shows and GET /shows/:id', () => {
       totalSlots: 7,
       availableSlots: 7,
       version: 1,
+      timeZone: 'UTC',
+      seriesId: null,
     });
     for (const id of ['999999', 'abc', '-1', '1.5', '99999999999']) {
       const missing = await app.http.get(`/shows/${id}`);
@@ -80,6 +82,8 @@ describe('POST /shows', () => {
       totalSlots: 50,
       availableSlots: 50,
       version: 1,
+      timeZone: 'UTC',
+      seriesId: null,
     });
     expect(await storedCounts(app, response.body.id)).toMatchObject({ total: 50, available: 50, bookings: 0 });
   });

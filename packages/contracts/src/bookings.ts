@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_EMAIL_LENGTH, MAX_USER_NAME_LENGTH } from './auth.js';
 import { idSchema, int32, timestampSchema } from './common.js';
-import { MAX_SHOW_NAME_LENGTH } from './shows.js';
+import { MAX_SHOW_NAME_LENGTH, showTimeZoneSchema } from './shows.js';
 
 export const MAX_QUANTITY = 10;
 /** The booking lists answer at most this many bookings, the newest. */
@@ -43,7 +43,11 @@ export const bookingSchema = z
 export type Booking = z.infer<typeof bookingSchema>;
 
 export const myBookingSchema = bookingSchema
-  .extend({ showName: z.string().max(MAX_SHOW_NAME_LENGTH), showStartTime: timestampSchema })
+  .extend({
+    showName: z.string().max(MAX_SHOW_NAME_LENGTH),
+    showStartTime: timestampSchema,
+    showTimeZone: showTimeZoneSchema,
+  })
   .meta({ id: 'MyBooking' });
 export type MyBooking = z.infer<typeof myBookingSchema>;
 export const myBookingListSchema = z.array(myBookingSchema).max(MAX_LISTED_BOOKINGS).meta({ id: 'MyBookingList' });

@@ -8,6 +8,16 @@ import {
   myBookingListSchema,
   showBookingListSchema,
 } from './bookings.js';
+import {
+  createSeriesRequestSchema,
+  deleteSeriesQuerySchema,
+  MAX_LISTED_SERIES,
+  MAX_SERIES_DAYS,
+  MAX_SERIES_SHOWS,
+  seriesDeletionSchema,
+  seriesListSchema,
+  seriesSchema,
+} from './series.js';
 import { healthResponseSchema, livenessResponseSchema } from './health.js';
 import { metricsTextSchema } from './metrics.js';
 import {
@@ -30,7 +40,7 @@ export interface Endpoint {
   /** Express-style path; `:id` is a positive integer id. */
   path: string;
   summary: string;
-  tag: 'Auth' | 'Shows' | 'Bookings' | 'System';
+  tag: 'Auth' | 'Shows' | 'Series' | 'Bookings' | 'System';
   access: Access;
   body?: z.ZodType;
   /** Query parameters, validated (400 VALIDATION_ERROR) and defaulted before the handler runs. */
@@ -43,6 +53,8 @@ export interface Endpoint {
    * with the error codes it carries; the OpenAPI document adds the generic reasons for the same status.
    */
   errors: Partial<Record<number, string>>;
+  /** A second success status with the same body (a preview: POST /series with dryRun answers 200). */
+  alternativeStatus?: { status: number; description: string };
   /** True for the one endpoint that answers without asking the database (so never a 503). */
   offline?: true;
   /** Accepts an `Idempotency-Key` header: a retry with the same key replays the first 2xx answer. */
@@ -136,7 +148,7 @@ export const endpoints = {
     body: createShowRequestSchema,
     status: 201,
     response: showSchema,
-    errors: {},
+    errors: { 400: 'UNKNOWN_TIME_ZONE: the database does not know the time zone (its zone data is older)' },
   }),
   updateShow: endpoint({
     method: 'patch',
@@ -147,7 +159,11 @@ export const endpoints = {
     body: updateShowRequestSchema,
     status: 200,
     response: showSchema,
-    errors: { 404: 'SHOW_NOT_FOUND: no such show', 409: 'SLOTS_BELOW_TAKEN: fewer places than already taken' },
+    errors: {
+      400: 'UNKNOWN_TIME_ZONE: the database does not know the time zone (its zone data is older)',
+      404: 'SHOW_NOT_FOUND: no such show',
+      409: 'SLOTS_BELOW_TAKEN: fewer places than already taken',
+    },
   }),
   deleteShow: endpoint({
     method: 'delete',
@@ -158,6 +174,60 @@ export const endpoints = {
     status: 204,
     response: null,
     errors: { 404: 'SHOW_NOT_FOUND: no such show', 409: 'SHOW_HAS_BOOKINGS: the show has active bookings' },
+  }),
+  createSeries: endpoint({
+    method: 'post',
+    path: '/series',
+    tag: 'Series',
+    access: 'admin',
+    summary:
+      `Create one show per date and time of a weekly rule, in the zone's wall-clock time (at most ${MAX_SERIES_DAYS} ` +
+      `days, ${MAX_SERIES_SHOWS} shows). A time the clocks skip moves forward by the jump; a time they repeat is ` +
+      'the first. 201 with the series and its shows; with dryRun: true, 200 with the same preview (id null), nothing ' +
+      'created',
+    body: createSeriesRequestSchema,
+    status: 201,
+    response: seriesSchema,
+    alternativeStatus: { status: 200, description: 'dryRun: the preview; nothing was created' },
+    errors: {
+      400:
+        'SERIES_IN_PAST: a show of the series would start in the past (details.startTime); ' +
+        'UNKNOWN_TIME_ZONE: the database does not know the time zone (its zone data is older)',
+    },
+  }),
+  listSeries: endpoint({
+    method: 'get',
+    path: '/series',
+    tag: 'Series',
+    access: 'admin',
+    summary: `The series, newest first (the ${MAX_LISTED_SERIES} newest), with how many of their shows remain`,
+    status: 200,
+    response: seriesListSchema,
+    errors: {},
+  }),
+  getSeries: endpoint({
+    method: 'get',
+    path: '/series/:id',
+    tag: 'Series',
+    access: 'admin',
+    summary: 'A series with its remaining shows, by start time',
+    status: 200,
+    response: seriesSchema,
+    errors: { 404: 'SERIES_NOT_FOUND: no such series' },
+  }),
+  deleteSeries: endpoint({
+    method: 'delete',
+    path: '/series/:id',
+    tag: 'Series',
+    access: 'admin',
+    summary:
+      "Delete the series' future shows that have no active bookings and report those kept; with " +
+      'cancelBookings=true, cancel their active bookings first (releasing the places), then delete them all. ' +
+      'Shows that have started are never touched',
+    query: deleteSeriesQuerySchema,
+    status: 200,
+    response: seriesDeletionSchema,
+    errors: { 404: 'SERIES_NOT_FOUND: no such series' },
   }),
   listShowBookings: endpoint({
     method: 'get',

@@ -7,3 +7,5 @@ export * from './health.js';
 export * from './metrics.js';
 export * from './events.js';
 export * from './endpoints.js';
+export * from './time-zones.js';
+export * from './series.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, int32, MAX_TIMESTAMP_LENGTH, timestampSchema } from './common.js';
+import { MAX_TIME_ZONE_LENGTH, timeZoneSchema } from './time-zones.js';
 
 /** The shows table's CHECKs hold these too (migration 1700000000000). */
 export const MAX_TOTAL_SLOTS = 100_000;
@@ -25,6 +26,13 @@ export const showVersionSchema = z
 /** The version a deleted show is announced with: nothing about that show can come after it. */
 export const DELETED_SHOW_VERSION = Number.MAX_SAFE_INTEGER;
 
+/** As answered: the database holds only zones it knows (migration 1700000000009). */
+export const showTimeZoneSchema = z
+  .string()
+  .min(1)
+  .max(MAX_TIME_ZONE_LENGTH)
+  .meta({ description: 'IANA time zone name of the show', example: 'Europe/London' });
+
 export const showSchema = z
   .object({
     id: idSchema,
@@ -34,6 +42,10 @@ export const showSchema = z
     /** Places free right now: holds past their expiry count as free even before the sweeper runs. */
     availableSlots: slotCountSchema,
     version: showVersionSchema,
+    /** The IANA zone of the show's place: its time is shown in this zone (and in the viewer's, when it differs). */
+    timeZone: showTimeZoneSchema,
+    /** The series the show was created from, if any. */
+    seriesId: idSchema.nullable(),
   })
   .meta({ id: 'Show' });
 export type Show = z.infer<typeof showSchema>;
@@ -105,6 +117,8 @@ export const createShowRequestSchema = z
       message: 'Start time must be in the future',
     }),
     totalSlots: totalSlotsSchema,
+    /** Absent: the server's DEFAULT_TIME_ZONE. */
+    timeZone: timeZoneSchema.optional(),
   })
   .meta({ id: 'CreateShowRequest' });
 export type CreateShowRequest = z.infer<typeof createShowRequestSchema>;
@@ -116,9 +130,10 @@ export const updateShowRequestSchema = z
       .refine((value) => Date.parse(value) > Date.now(), { message: 'Start time must be in the future' })
       .optional(),
     totalSlots: totalSlotsSchema.optional(),
+    timeZone: timeZoneSchema.optional(),
   })
   .refine((value) => Object.values(value).some((field) => field !== undefined), {
-    message: 'Give at least one of name, startTime, totalSlots',
+    message: 'Give at least one of name, startTime, totalSlots, timeZone',
   })
   .meta({ id: 'UpdateShowRequest' });
 export type UpdateShowRequest = z.infer<typeof updateShowRequestSchema>;
@@ -132,6 +147,8 @@ export const showAvailabilitySchema = z
     totalSlots: slotCountSchema,
     availableSlots: slotCountSchema,
     version: showVersionSchema,
+    timeZone: showTimeZoneSchema.optional(),
+    seriesId: idSchema.nullable().optional(),
     /** True when the show no longer exists. */
     deleted: z.boolean().optional(),
   })

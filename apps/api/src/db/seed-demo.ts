@@ -5,7 +5,11 @@ import type { DomainEvents } from '../platform/events.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Demo shows for `npm start`, only into an empty database, at times relative to now so they stay bookable. */
-export async function seedDemoShows(deps: { db: Queryable; events: DomainEvents }): Promise<number> {
+export async function seedDemoShows(deps: {
+  db: Queryable;
+  events: DomainEvents;
+  defaultTimeZone: string;
+}): Promise<number> {
   // Any show at all, past ones included (from the epoch): the database is not empty.
   const anyShow = await getShowPage(deps, { from: new Date(0).toISOString(), order: 'asc', limit: 1 });
   if (anyShow.shows.length > 0) return 0;

@@ -191,6 +191,15 @@ export function buildOpenApiDocument() {
             ? { content: { [endpoint.produces ?? 'application/json']: { schema: endpoint.response } } }
             : {}),
         },
+        ...(endpoint.alternativeStatus && endpoint.response
+          ? {
+              [endpoint.alternativeStatus.status]: {
+                description: endpoint.alternativeStatus.description,
+                headers: everyResponseHeaders,
+                content: { 'application/json': { schema: endpoint.response } },
+              },
+            }
+          : {}),
         ...(endpoint.conditional
           ? {
               304: {

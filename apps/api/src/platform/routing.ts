@@ -33,6 +33,8 @@ export interface RouteContext<E extends Endpoint> {
    * and the first answer is replayed. Without a key it simply runs on the pool.
    */
   idempotently: <T>(effect: (scope: EffectScope) => Promise<T>) => Promise<T>;
+  /** Answers the endpoint's alternativeStatus instead of its status (the contract must name one). */
+  useAlternativeStatus: () => void;
   /** Sets a header of the success answer (a cached answer keeps it); errors never carry it. */
   header: (name: string, value: string) => void;
   /**
@@ -111,8 +113,15 @@ export function createMount(
         const claim = key === undefined || !req.auth ? undefined : { key, fingerprint: fingerprint() };
         return answer(await effect(claim));
       };
+      let status = endpoint.status;
+      const useAlternativeStatus = () => {
+        if (!endpoint.alternativeStatus)
+          throw new Error(`${endpoint.method} ${endpoint.path} has no alternativeStatus`);
+        status = endpoint.alternativeStatus.status;
+      };
       const result = await handler({
         body: req.body,
+        useAlternativeStatus,
         query,
         params: req.params as Record<string, string>,
         auth: req.auth,
@@ -126,16 +135,16 @@ export function createMount(
       if (replay) res.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
       else res.set(headers);
       if (endpoint.response === null) {
-        res.status(replay?.status ?? endpoint.status).end();
+        res.status(replay?.status ?? status).end();
         return;
       }
       if (options.checkResponses) endpoint.response.parse(result);
       if (endpoint.produces) {
         if (!res.get('Content-Type')) res.type(endpoint.produces);
-        res.status(endpoint.status).send(result);
+        res.status(status).send(result);
         return;
       }
-      res.status(replay?.status ?? endpoint.status).json(result);
+      res.status(replay?.status ?? status).json(result);
     });
   };
 }

@@ -57,7 +57,9 @@ export function applyAvailability<P extends Page>(
     const startTime = update.startTime ?? known?.startTime;
     // A show this list never had, named without its time, cannot be placed: it is not among the loaded pages.
     if (name === undefined || startTime === undefined) continue;
-    place({ id, name, startTime, totalSlots, availableSlots, version });
+    const timeZone = update.timeZone ?? known?.timeZone ?? 'UTC';
+    const seriesId = update.seriesId ?? known?.seriesId ?? null;
+    place({ id, name, startTime, totalSlots, availableSlots, version, timeZone, seriesId });
   }
   return result;
 }

@@ -6,6 +6,8 @@ const inMinutes = (minutes: number, from = Date.now()) => new Date(from + minute
 /** An ISO time `seconds` from now (or from `from`): hold expiries in tests. */
 export const inSeconds = (seconds: number, from = Date.now()) => new Date(from + seconds * 1000).toISOString();
 
+const VIEWER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export const aUser = (overrides: Partial<User> = {}): User => ({
   id: id(),
   name: 'Ada Lovelace',
@@ -21,6 +23,9 @@ export const aShow = (overrides: Partial<Show> = {}): Show => ({
   totalSlots: 40,
   availableSlots: 40,
   version: 1,
+  // The viewer's own zone, so that a test shows one time unless it asks for another zone.
+  timeZone: VIEWER_ZONE,
+  seriesId: null,
   ...overrides,
 });
 
@@ -43,6 +48,7 @@ export const aMyBooking = (overrides: Partial<MyBooking> = {}): MyBooking => ({
   ...aBooking(overrides),
   showName: 'Night bus 42',
   showStartTime: inMinutes(24 * 60),
+  showTimeZone: VIEWER_ZONE,
   ...overrides,
 });
 

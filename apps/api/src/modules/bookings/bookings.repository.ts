@@ -198,3 +198,33 @@ export async function reclaimLapsedHolds(
   );
   return rows.map((row) => ({ showId: row.show_id, reclaimedHolds: row.reclaimed_holds, busy: row.busy }));
 }
+
+/** Active (live PENDING or CONFIRMED) bookings per show, for shows the caller has locked; shows with none absent. */
+export async function countActiveBookings(tx: Queryable, showIds: number[]): Promise<Map<number, number>> {
+  const { rows } = await tx.query<{ show_id: number; active: number }>(
+    `SELECT show_id, count(*)::int AS active FROM bookings
+     WHERE show_id = ANY($1::int[]) AND live_booking_status(status, expires_at) IN ('PENDING', 'CONFIRMED')
+     GROUP BY show_id`,
+    [showIds],
+  );
+  return new Map(rows.map((row) => [row.show_id, row.active]));
+}
+
+/**
+ * Cancels every active booking of shows the caller has locked (an admin's doing: holds and confirmed alike) and
+ * answers them; their slots are the shows module's to release. lock_show has expired the lapsed holds already.
+ */
+export async function cancelActiveBookings(
+  tx: Queryable,
+  showIds: number[],
+): Promise<{ id: number; showId: number; userId: number; quantity: number }[]> {
+  const { rows } = await tx.query<{ id: number; show_id: number; user_id: number; quantity: number }>(
+    `UPDATE bookings SET status = 'CANCELLED', cancelled_at = now()
+     WHERE show_id = ANY($1::int[]) AND status IN ('PENDING', 'CONFIRMED')
+     RETURNING id, show_id, user_id, quantity`,
+    [showIds],
+  );
+  return rows
+    .map((row) => ({ id: row.id, showId: row.show_id, userId: row.user_id, quantity: row.quantity }))
+    .sort((a, b) => a.id - b.id);
+}

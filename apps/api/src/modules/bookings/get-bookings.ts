@@ -20,6 +20,6 @@ export async function getMyBookings(deps: { db: Queryable }, userId: number): Pr
   // A booking's show always exists: deleting a show deletes its bookings in the same statement.
   return bookings.map((booking) => {
     const show = shows.get(booking.showId)!;
-    return { ...booking, showName: show.name, showStartTime: show.startTime };
+    return { ...booking, showName: show.name, showStartTime: show.startTime, showTimeZone: show.timeZone };
   });
 }

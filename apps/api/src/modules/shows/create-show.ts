@@ -4,10 +4,10 @@ import type { DomainEvents } from '../../platform/events.js';
 import { insertShow } from './shows.repository.js';
 
 export async function createShow(
-  deps: { db: Queryable; events: DomainEvents },
+  deps: { db: Queryable; events: DomainEvents; defaultTimeZone: string },
   input: CreateShowRequest,
 ): Promise<Show> {
-  const show = await insertShow(deps.db, input);
+  const show = await insertShow(deps.db, { ...input, timeZone: input.timeZone ?? deps.defaultTimeZone });
   deps.events.availabilityChanged({ showIds: [show.id], added: true });
   return show;
 }

@@ -12,3 +12,5 @@ export const showHasBookings = (active: number) =>
   new AppError('SHOW_HAS_BOOKINGS', `This show has ${active} active booking(s): cancel them before deleting it`, 409, {
     active,
   });
+export const unknownTimeZone = (zone: string) =>
+  new AppError('UNKNOWN_TIME_ZONE', `This server does not know the time zone "${zone}": pick another IANA name`, 400);

@@ -1,6 +1,6 @@
 import type { Show } from '@holdfast/contracts';
 import { pgErrorCode, type Queryable } from '../../platform/db.js';
-import { showHasBookings } from './shows.errors.js';
+import { showHasBookings, unknownTimeZone } from './shows.errors.js';
 
 interface ShowRow {
   id: number;
@@ -10,6 +10,8 @@ interface ShowRow {
   available_slots: number;
   /** bigint: pg answers it as a string. */
   version: string;
+  time_zone: string;
+  series_id: number | null;
 }
 
 const toShow = (row: ShowRow): Show => ({
@@ -19,9 +21,17 @@ const toShow = (row: ShowRow): Show => ({
   totalSlots: row.total_slots,
   availableSlots: row.available_slots,
   version: Number(row.version),
+  timeZone: row.time_zone,
+  seriesId: row.series_id,
 });
 
-const SHOW_COLUMNS = 'id, name, start_time, total_slots, available_slots, version';
+/** A show as lock_show answers it: counts and version, without the zone and series (which it does not carry). */
+export type LockedShow = Omit<Show, 'timeZone' | 'seriesId'> & { reclaimedHolds: number };
+
+const SHOW_COLUMNS = 'id, name, start_time, total_slots, available_slots, version, time_zone, series_id';
+const LOCKED_SHOW_COLUMNS = 'id, name, start_time, total_slots, available_slots, version';
+/** Violated by a zone PostgreSQL does not know (migration 1700000000009). */
+export const TIME_ZONE_CONSTRAINTS = ['shows_time_zone_known', 'series_time_zone_known'];
 /** Raised by the shows_refuse_delete_when_booked trigger (migration 1700000000002). */
 const SHOW_IS_BOOKED = 'BOOKD';
 
@@ -70,16 +80,72 @@ export async function findShows(db: Queryable, ids: number[]): Promise<Show[]> {
   return rows.map(toShow);
 }
 
+/** A zone Intl knows but this server's PostgreSQL does not (their zone databases differ) is refused here. */
+function translateTimeZoneViolation(error: unknown, zone: string | undefined): never {
+  const constraint = (error as { constraint?: string }).constraint;
+  if (pgErrorCode(error) === '23514' && constraint && TIME_ZONE_CONSTRAINTS.includes(constraint)) {
+    throw unknownTimeZone(zone ?? '');
+  }
+  throw error;
+}
+
 export async function insertShow(
   db: Queryable,
-  input: { name: string; startTime: string; totalSlots: number },
+  input: { name: string; startTime: string; totalSlots: number; timeZone?: string },
 ): Promise<Show> {
+  try {
+    const { rows } = await db.query<ShowRow>(
+      `INSERT INTO shows (name, start_time, total_slots, available_slots, time_zone)
+       VALUES ($1, $2, $3, $3, COALESCE($4, 'UTC')) RETURNING ${SHOW_COLUMNS}`,
+      [input.name, input.startTime, input.totalSlots, input.timeZone ?? null],
+    );
+    return toShow(rows[0]!);
+  } catch (error) {
+    translateTimeZoneViolation(error, input.timeZone);
+  }
+}
+
+/**
+ * One show per date and time of a series' rule, each time read in the series' zone by local_time_to_instant
+ * (migration 1700000000009: the one rule for skipped and repeated times). With `seriesId` they are inserted and
+ * answered as stored; without, they are only computed (a preview), with id 0 and version 1.
+ */
+export async function insertSeriesShows(
+  db: Queryable,
+  rule: { name: string; timeZone: string; startDate: string; endDate: string; weekdays: number[]; times: string[] },
+  totalSlots: number,
+  seriesId: number | null,
+): Promise<Show[]> {
+  const occurrences = `
+    SELECT local_time_to_instant(d::date + t, $2) AS start_time
+    FROM generate_series($3::date, $4::date, interval '1 day') d
+    CROSS JOIN unnest($6::time[]) t
+    WHERE extract(isodow FROM d)::int = ANY($5::int[])`;
+  const params = [rule.name, rule.timeZone, rule.startDate, rule.endDate, rule.weekdays, rule.times, totalSlots];
+  try {
+    const { rows } = await db.query<ShowRow>(
+      seriesId === null
+        ? `SELECT 0 AS id, $1::text AS name, o.start_time, $7::int AS total_slots, $7::int AS available_slots,
+                  '1' AS version, $2::text AS time_zone, NULL::int AS series_id
+           FROM (${occurrences}) o ORDER BY o.start_time`
+        : `INSERT INTO shows (name, start_time, total_slots, available_slots, time_zone, series_id)
+           SELECT $1, o.start_time, $7, $7, $2, $8 FROM (${occurrences}) o ORDER BY o.start_time
+           RETURNING ${SHOW_COLUMNS}`,
+      seriesId === null ? params : [...params, seriesId],
+    );
+    return rows.map(toShow).sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime) || a.id - b.id);
+  } catch (error) {
+    translateTimeZoneViolation(error, rule.timeZone);
+  }
+}
+
+/** The shows of a series that still exist, by start time. */
+export async function findSeriesShows(db: Queryable, seriesId: number): Promise<Show[]> {
   const { rows } = await db.query<ShowRow>(
-    `INSERT INTO shows (name, start_time, total_slots, available_slots) VALUES ($1, $2, $3, $3)
-     RETURNING ${SHOW_COLUMNS}`,
-    [input.name, input.startTime, input.totalSlots],
+    `SELECT ${SHOW_COLUMNS} FROM live_shows WHERE series_id = $1 ORDER BY start_time, id`,
+    [seriesId],
   );
-  return toShow(rows[0]!);
+  return rows.map(toShow);
 }
 
 /**
@@ -87,12 +153,15 @@ export async function insertShow(
  * holds, and answers them as they now stand; missing ids are absent. The SQL function `lock_show` (here
  * through its set form `lock_shows`, and inside `book_slots`) is the only code that locks show rows.
  */
-export async function lockShows(tx: Queryable, ids: number[]): Promise<(Show & { reclaimedHolds: number })[]> {
+export async function lockShows(tx: Queryable, ids: number[]): Promise<LockedShow[]> {
   const { rows } = await tx.query<ShowRow & { reclaimed_holds: number }>(
-    `SELECT ${SHOW_COLUMNS}, reclaimed_holds FROM lock_shows($1::int[])`,
+    `SELECT ${LOCKED_SHOW_COLUMNS}, reclaimed_holds FROM lock_shows($1::int[])`,
     [ids],
   );
-  return rows.map((row) => ({ ...toShow(row), reclaimedHolds: row.reclaimed_holds }));
+  return rows.map((row) => {
+    const { timeZone: _zone, seriesId: _series, ...show } = toShow(row);
+    return { ...show, reclaimedHolds: row.reclaimed_holds };
+  });
 }
 
 /** Gives `slots` back to a show whose row the caller has locked (a cancelled booking's). */
@@ -103,20 +172,25 @@ export async function releaseSlots(tx: Queryable, id: number, slots: number): Pr
 export async function updateShowRow(
   tx: Queryable,
   id: number,
-  changes: { name?: string; startTime?: string; totalSlots?: number },
+  changes: { name?: string; startTime?: string; totalSlots?: number; timeZone?: string },
 ): Promise<Show> {
   // Resizing keeps the slots taken: available moves by exactly as much as total does.
-  const { rows } = await tx.query<ShowRow>(
-    `UPDATE shows SET
-       name = COALESCE($2, name),
-       start_time = COALESCE($3, start_time),
-       available_slots = available_slots + COALESCE($4, total_slots) - total_slots,
-       total_slots = COALESCE($4, total_slots)
-     WHERE id = $1
-     RETURNING ${SHOW_COLUMNS}`,
-    [id, changes.name ?? null, changes.startTime ?? null, changes.totalSlots ?? null],
-  );
-  return toShow(rows[0]!);
+  try {
+    const { rows } = await tx.query<ShowRow>(
+      `UPDATE shows SET
+         name = COALESCE($2, name),
+         start_time = COALESCE($3, start_time),
+         available_slots = available_slots + COALESCE($4, total_slots) - total_slots,
+         total_slots = COALESCE($4, total_slots),
+         time_zone = COALESCE($5, time_zone)
+       WHERE id = $1
+       RETURNING ${SHOW_COLUMNS}`,
+      [id, changes.name ?? null, changes.startTime ?? null, changes.totalSlots ?? null, changes.timeZone ?? null],
+    );
+    return toShow(rows[0]!);
+  } catch (error) {
+    translateTimeZoneViolation(error, changes.timeZone);
+  }
 }
 
 /** Answers whether a show was deleted; the database refuses a show with live bookings. */
@@ -124,6 +198,17 @@ export async function deleteShowRow(db: Queryable, id: number): Promise<boolean>
   try {
     const { rowCount } = await db.query('DELETE FROM shows WHERE id = $1', [id]);
     return rowCount === 1;
+  } catch (error) {
+    if (pgErrorCode(error) === SHOW_IS_BOOKED) throw showHasBookings(Number((error as { detail?: string }).detail));
+    throw error;
+  }
+}
+
+/** Deletes shows the caller has locked and found free of active bookings; the database refuses any that are not. */
+export async function deleteShowRows(tx: Queryable, ids: number[]): Promise<number[]> {
+  try {
+    const { rows } = await tx.query<{ id: number }>('DELETE FROM shows WHERE id = ANY($1::int[]) RETURNING id', [ids]);
+    return rows.map((row) => row.id).sort((a, b) => a - b);
   } catch (error) {
     if (pgErrorCode(error) === SHOW_IS_BOOKED) throw showHasBookings(Number((error as { detail?: string }).detail));
     throw error;

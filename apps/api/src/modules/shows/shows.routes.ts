@@ -29,7 +29,7 @@ function nextPageLink(query: ListShowsQuery, after: string): string {
 /** `readDb`: where the public reads go, a replica when there is one (ADR 0016); writes always use `db`. */
 export function mountShowRoutes(
   mount: Mount,
-  deps: { db: Db; readDb: Queryable; events: DomainEvents; listCacheMs: number },
+  deps: { db: Db; readDb: Queryable; events: DomainEvents; listCacheMs: number; defaultTimeZone: string },
 ) {
   // Every availability change in this process empties the list cache at once (ADR 0010): a booking made here
   // is in the very next list. Other processes' changes show within listCacheMs. Read from a replica, the next

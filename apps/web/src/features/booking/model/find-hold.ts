@@ -25,6 +25,6 @@ export async function findHold(showId: number, bookingId?: number): Promise<Book
       booking.showId === showId && booking.status === 'PENDING' && Date.parse(booking.expiresAt) > serverNow(),
   );
   if (!live) return null;
-  const { showName: _name, showStartTime: _start, ...booking } = live;
+  const { showName: _name, showStartTime: _start, showTimeZone: _zone, ...booking } = live;
   return booking;
 }
