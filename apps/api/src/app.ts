@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { createGuards, createPasswords, createTokens, mountAuthRoutes, type Passwords } from './modules/auth/index.js';
 import { createBookingDesk, mountBookingRoutes } from './modules/bookings/index.js';
 import { mountShowRoutes } from './modules/shows/index.js';
+import { mountWaitlistRoutes } from './modules/waitlist/index.js';
 import { corsPolicy } from './platform/cors.js';
 import type { Db } from './platform/db.js';
 import type { ErrorReporter } from './platform/error-reporter.js';
@@ -100,6 +101,7 @@ export function createApp({
   mountMetricsRoutes(mount, { metrics });
   mountAuthRoutes(mount, { db, passwords, tokens, loginFailures: limits.loginFailures });
   mountShowRoutes(mount, { db, readDb: reads?.db ?? db, events, listCacheMs: config.showsCacheMs });
+  mountWaitlistRoutes(mount, { db, events });
   mountBookingRoutes(mount, {
     db,
     events,
