@@ -9,6 +9,7 @@ import { createGuards, createPasswords, createTokens, mountAuthRoutes, type Pass
 import { createBookingDesk, mountBookingRoutes } from './modules/bookings/index.js';
 import { mountSeriesRoutes } from './modules/series/index.js';
 import { mountShowRoutes } from './modules/shows/index.js';
+import { mountWaitlistRoutes } from './modules/waitlist/index.js';
 import { corsPolicy } from './platform/cors.js';
 import type { Db } from './platform/db.js';
 import type { ErrorReporter } from './platform/error-reporter.js';
@@ -108,6 +109,7 @@ export function createApp({
     defaultTimeZone: config.defaultTimeZone,
   });
   mountSeriesRoutes(mount, { db, events });
+  mountWaitlistRoutes(mount, { db, events });
   mountBookingRoutes(mount, {
     db,
     events,

@@ -27,6 +27,8 @@ const envSchema = z.object({
   ADMIN_PASSWORD: passwordSchema.optional(),
   ADMIN_NAME: z.string().trim().min(1).default('Administrator'),
   BOOKING_HOLD_SECONDS: z.coerce.number().int().positive().max(86_400).default(120),
+  /** How long places offered to the next on a waitlist are held for them (a PENDING booking). */
+  WAITLIST_OFFER_SECONDS: z.coerce.number().int().positive().max(86_400).default(900),
   EXPIRY_SWEEP_CRON: z
     .string()
     .default('* * * * *')
@@ -224,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
       poolMaxQueued: e.DB_POOL_MAX_QUEUED,
+      waitlistOfferSeconds: e.WAITLIST_OFFER_SECONDS,
     },
     redisUrl: e.REDIS_URL ?? null,
     replica: e.READ_DATABASE_URL

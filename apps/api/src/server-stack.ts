@@ -7,6 +7,9 @@ import { createShowAudiences, type ShowAudiences } from './realtime/show-audienc
 import { createShowsBroadcaster, type ShowsBroadcaster } from './realtime/shows-broadcaster.js';
 import type { ClusterLink } from './realtime/shows-snapshot.js';
 import { createSocketServer, type SocketServer } from './realtime/socket-server.js';
+import { identifySockets } from './realtime/socket-identity.js';
+import { deliverWaitlistOffers } from './realtime/waitlist-offers.js';
+import { createTokens } from './modules/auth/index.js';
 
 export interface ServerStack {
   httpServer: Server;
@@ -45,6 +48,7 @@ export function createServerStack(appDeps: AppDeps): ServerStack {
     },
   };
   // ── end cluster ──
+  identifySockets(io, createTokens(deps.config.jwt.secret, deps.config.jwt.expiresInSeconds));
   deps.metrics.observeSockets(() => io.engine.clientsCount);
   const audiences = createShowAudiences(io);
   const broadcaster = createShowsBroadcaster({
@@ -55,6 +59,11 @@ export function createServerStack(appDeps: AppDeps): ServerStack {
     deliver: (shows, added) => audiences.deliver(shows, added),
     onDelivered: (lagMs) => deps.metrics.broadcastDelivered(lagMs),
   });
+  const offers = deliverWaitlistOffers(io, {
+    databaseUrl: deps.config.databaseUrl,
+    reporter: deps.reporter,
+    onOffer: (offer) => broadcaster.expectLapse([offer.showId], new Date(offer.expiresAt)),
+  });
   return {
     httpServer,
     metrics: deps.metrics,
@@ -63,7 +72,9 @@ export function createServerStack(appDeps: AppDeps): ServerStack {
     audiences,
     clusterAdapter: cluster.kind,
     async listen(port, host) {
-      await cluster.ready(io);
+      // Like the adapter's, the offers' LISTEN is waited for a moment at most: it keeps trying after that.
+      const listening = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+      await Promise.all([cluster.ready(io), Promise.race([offers.ready, listening])]);
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
@@ -73,7 +84,7 @@ export function createServerStack(appDeps: AppDeps): ServerStack {
       broadcaster.stop();
       // io.close() closes each namespace's adapter and the HTTP server it is attached to.
       await io.close();
-      await cluster.close();
+      await Promise.all([cluster.close(), offers.close()]);
     },
   };
 }

@@ -18,6 +18,12 @@ import {
   seriesListSchema,
   seriesSchema,
 } from './series.js';
+import {
+  joinWaitlistRequestSchema,
+  MAX_LISTED_WAITLIST_ENTRIES,
+  myWaitlistEntryListSchema,
+  waitlistEntrySchema,
+} from './waitlist.js';
 import { healthResponseSchema, livenessResponseSchema } from './health.js';
 import { metricsTextSchema } from './metrics.js';
 import {
@@ -40,7 +46,7 @@ export interface Endpoint {
   /** Express-style path; `:id` is a positive integer id. */
   path: string;
   summary: string;
-  tag: 'Auth' | 'Shows' | 'Series' | 'Bookings' | 'System';
+  tag: 'Auth' | 'Shows' | 'Series' | 'Bookings' | 'Waitlist' | 'System';
   access: Access;
   body?: z.ZodType;
   /** Query parameters, validated (400 VALIDATION_ERROR) and defaulted before the handler runs. */
@@ -306,6 +312,44 @@ export const endpoints = {
       409: 'BOOKING_NOT_CANCELLABLE: cancelled already, or the show has started; HOLD_EXPIRED: the hold expired',
     },
     idempotent: true,
+  }),
+  joinWaitlist: endpoint({
+    method: 'post',
+    path: '/shows/:id/waitlist',
+    tag: 'Waitlist',
+    access: 'user',
+    summary:
+      "Join a show's waitlist for places it cannot fit now; freed places are offered in order as a hold of " +
+      'WAITLIST_OFFER_SECONDS (confirm it with POST /bookings/confirm)',
+    body: joinWaitlistRequestSchema,
+    status: 201,
+    response: waitlistEntrySchema,
+    errors: {
+      404: 'SHOW_NOT_FOUND: no such show',
+      409:
+        'PLACES_AVAILABLE: the places can be booked now (details.availableSlots); ALREADY_WAITING: the caller ' +
+        'already waits for this show (details.entryId); SHOW_STARTED: the show has started',
+    },
+  }),
+  leaveWaitlist: endpoint({
+    method: 'delete',
+    path: '/shows/:id/waitlist',
+    tag: 'Waitlist',
+    access: 'user',
+    summary: "Leave a show's waitlist; an offer not yet confirmed is cancelled and passes to the next in line",
+    status: 200,
+    response: waitlistEntrySchema,
+    errors: { 404: "NOT_WAITING: the caller is not on this show's waitlist" },
+  }),
+  myWaitlistEntries: endpoint({
+    method: 'get',
+    path: '/waitlist/my-entries',
+    tag: 'Waitlist',
+    access: 'user',
+    summary: `The caller's waitlist entries, newest first, with positions (the ${MAX_LISTED_WAITLIST_ENTRIES} newest)`,
+    status: 200,
+    response: myWaitlistEntryListSchema,
+    errors: {},
   }),
   health: endpoint({
     method: 'get',

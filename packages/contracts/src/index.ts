@@ -3,6 +3,7 @@ export * from './idempotency.js';
 export * from './auth.js';
 export * from './shows.js';
 export * from './bookings.js';
+export * from './waitlist.js';
 export * from './health.js';
 export * from './metrics.js';
 export * from './events.js';

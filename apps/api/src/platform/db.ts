@@ -66,6 +66,11 @@ export interface DbLimits {
   queryTimeoutMs: number;
   /** Requests waiting for a connection at most, in a burst (admission-policy.ts); each waits connectTimeoutMs. */
   poolMaxQueued: number;
+  /**
+   * Not a bound but a session setting every connection carries (holdfast.waitlist_offer_seconds): how long the SQL
+   * that offers freed places to the waitlist holds them (serve_waitlist, migration 1700000000010).
+   */
+  waitlistOfferSeconds: number;
 }
 
 export const DEFAULT_DB_LIMITS: DbLimits = {
@@ -76,6 +81,7 @@ export const DEFAULT_DB_LIMITS: DbLimits = {
   idleInTransactionTimeoutMs: 10_000,
   queryTimeoutMs: 6_000,
   poolMaxQueued: 1_000,
+  waitlistOfferSeconds: 900,
 };
 const HEALTH_TIMEOUT_MS = 800;
 
@@ -89,6 +95,7 @@ export function createDb(connectionString: string, logger: Logger, limits: Parti
     lock_timeout: l.lockTimeoutMs,
     idle_in_transaction_session_timeout: l.idleInTransactionTimeoutMs,
     query_timeout: l.queryTimeoutMs,
+    options: `-c holdfast.waitlist_offer_seconds=${Math.trunc(l.waitlistOfferSeconds)}`,
   });
   // /health has its own connection, so a pool full of requests waiting on a lock cannot make it wait.
   const healthPool = new pg.Pool({
@@ -297,6 +304,65 @@ export function createPubSubPool(connectionString: string, noted: (error: Error)
     client.on('end', () => releaseBroken(client));
   });
   return pool;
+}
+
+export interface Listener {
+  /** Resolves once LISTEN has run: a NOTIFY committed after that is heard. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A session of its own that LISTENs on one channel for good and hands each payload over. PostgreSQL delivers a
+ * NOTIFY only once its transaction commits, to every listening session once. When the session ends (a server
+ * restart) it is noted and opened again a second later; what was notified in between is not heard.
+ */
+export function listenTo(
+  connectionString: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  noted: (error: Error) => void,
+): Listener {
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const open = async () => {
+    const session = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+    client = session;
+    const reopen = (error?: Error) => {
+      if (error) noted(error);
+      session.removeAllListeners('end');
+      if (closed || client !== session) return;
+      client = null;
+      void session.end().catch(() => {});
+      retry = setTimeout(() => void open(), 1_000);
+    };
+    session.on('error', reopen);
+    session.on('end', () => reopen());
+    session.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    try {
+      await session.connect();
+      await session.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      markReady();
+    } catch (error) {
+      reopen(error as Error);
+    }
+  };
+  void open();
+  return {
+    ready,
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      const session = client;
+      client = null;
+      await session?.end().catch(() => {});
+    },
+  };
 }
 
 /** pg-pool gives a checked-out client a release() that throws once called; an idle one it removes itself. */

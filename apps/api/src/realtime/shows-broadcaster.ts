@@ -13,6 +13,11 @@ export interface ShowsBroadcaster {
   flushed(): Promise<void>;
   /** Expiry announcements waiting: timers and distinct due ticks (tests, diagnostics). */
   pendingExpiries(): { timers: number; ticks: number };
+  /**
+   * Sweeps these shows precisely at `at`, here only: for holds every instance hears of by itself (a waitlist
+   * offer, NOTIFYed to all of them), so nothing needs to travel in a snapshot.
+   */
+  expectLapse(showIds: number[], at: Date): void;
   stop(): void;
 }
 
@@ -62,6 +67,7 @@ export function createShowsBroadcaster(deps: {
       await delivery.flushed();
     },
     pendingExpiries: () => expiries.pending(),
+    expectLapse: (showIds, at) => expiries.add(showIds, at),
     stop() {
       stopListening();
       changes.stop();

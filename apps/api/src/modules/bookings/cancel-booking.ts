@@ -2,10 +2,11 @@ import type { Booking } from '@holdfast/contracts';
 import type { Transactional } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { lockShows, releaseSlots } from '../shows/index.js';
+import { serveWaitlist } from '../waitlist/index.js';
 import { bookingNotFound, holdExpired, notCancellable } from './bookings.errors.js';
 import { findOwnBooking, lockOwnBooking, markCancelled } from './bookings.repository.js';
 
-/** Cancels a live hold, or a confirmed booking before its show starts, and frees its slots. */
+/** Cancels a live hold, or a confirmed booking before its show starts, and frees its slots (waitlist first). */
 export async function cancelBooking(
   deps: { db: Transactional; events: DomainEvents },
   input: { userId: number; bookingId: number },
@@ -26,6 +27,8 @@ export async function cancelBooking(
     }
     const done = await markCancelled(tx, ref);
     await releaseSlots(tx, show.id, done.quantity);
+    // Still under the show's lock: the freed places go to the waitlist first (a cancelled offer passes on).
+    await serveWaitlist(tx, show.id);
     return done;
   });
   deps.events.availabilityChanged({ showIds: [cancelled.showId] });

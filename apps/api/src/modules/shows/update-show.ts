@@ -16,7 +16,11 @@ export async function updateShow(
     if (!current) throw showNotFound();
     const taken = current.totalSlots - current.availableSlots;
     if (changes.totalSlots !== undefined && changes.totalSlots < taken) throw slotsBelowTaken(taken);
-    return updateShowRow(tx, id, changes);
+    const updated = await updateShowRow(tx, id, changes);
+    if (updated.availableSlots === 0) return updated;
+    // Places a resize adds go to the waitlist first: lock_show (the lock is already ours) serves it.
+    const [{ reclaimedHolds: _, ...served }] = (await lockShows(tx, [id])) as [Show & { reclaimedHolds: number }];
+    return { ...updated, ...served };
   });
   deps.events.availabilityChanged({ showIds: [id] });
   return show;
