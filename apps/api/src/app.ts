@@ -7,6 +7,8 @@ import swaggerUi from 'swagger-ui-express';
 import type { Config } from './config.js';
 import { createGuards, createPasswords, createTokens, mountAuthRoutes, type Passwords } from './modules/auth/index.js';
 import { createBookingDesk, mountBookingRoutes } from './modules/bookings/index.js';
+import { mountAuditRoutes } from './modules/audit/index.js';
+import { mountReportRoutes } from './modules/reports/index.js';
 import { mountShowRoutes } from './modules/shows/index.js';
 import { corsPolicy } from './platform/cors.js';
 import type { Db } from './platform/db.js';
@@ -127,6 +129,8 @@ export function createApp({
         },
       ),
   });
+  mountAuditRoutes(mount, { db });
+  mountReportRoutes(mount, { db });
   app.use(router);
 
   app.use(routeNotFound);

@@ -6,4 +6,6 @@ export * from './bookings.js';
 export * from './health.js';
 export * from './metrics.js';
 export * from './events.js';
+export * from './audit.js';
+export * from './reports.js';
 export * from './endpoints.js';

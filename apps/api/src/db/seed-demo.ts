@@ -1,11 +1,11 @@
 import { createShow, getShowPage } from '../modules/shows/index.js';
-import type { Queryable } from '../platform/db.js';
+import type { Transactional } from '../platform/db.js';
 import type { DomainEvents } from '../platform/events.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Demo shows for `npm start`, only into an empty database, at times relative to now so they stay bookable. */
-export async function seedDemoShows(deps: { db: Queryable; events: DomainEvents }): Promise<number> {
+export async function seedDemoShows(deps: { db: Transactional; events: DomainEvents }): Promise<number> {
   // Any show at all, past ones included (from the epoch): the database is not empty.
   const anyShow = await getShowPage(deps, { from: new Date(0).toISOString(), order: 'asc', limit: 1 });
   if (anyShow.shows.length > 0) return 0;
@@ -21,6 +21,6 @@ export async function seedDemoShows(deps: { db: Queryable; events: DomainEvents 
     { name: 'Flu vaccination clinic', startTime: at(3, 8), totalSlots: 30 },
     { name: 'Coastal ferry: morning crossing', startTime: at(5, 7), totalSlots: 6 },
   ];
-  for (const show of demo) await createShow(deps, show);
+  for (const show of demo) await createShow(deps, show, { kind: 'system' });
   return demo.length;
 }

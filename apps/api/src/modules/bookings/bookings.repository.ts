@@ -198,3 +198,9 @@ export async function reclaimLapsedHolds(
   );
   return rows.map((row) => ({ showId: row.show_id, reclaimedHolds: row.reclaimed_holds, busy: row.busy }));
 }
+
+/** Whose booking this is, whatever its status; null when there is no such booking. */
+export async function findBookingOwner(db: Queryable, bookingId: number): Promise<number | null> {
+  const { rows } = await db.query<{ user_id: number }>('SELECT user_id FROM bookings WHERE id = $1', [bookingId]);
+  return rows[0]?.user_id ?? null;
+}

@@ -4,3 +4,5 @@ export { createBookingDesk, type BookingDesk } from './booking-desk.js';
 export { mountBookingRoutes } from './bookings.routes.js';
 export { expireHolds } from './expire-holds.js';
 export { sweepLapsedHolds, type PreciseSweep } from './sweep-lapsed-holds.js';
+export { bookingNotFound } from './bookings.errors.js';
+export { getBookingOwner } from './get-bookings.js';
