@@ -136,7 +136,7 @@ describe('booking_events: one event per change, by the right actor, in the same 
     ]);
   });
 
-  it("when another user's booking reclaims a lapsed hold, then the expiry is the system's, the hold the user's", async () => {
+  it("when another's booking reclaims a lapsed hold, then the expiry is the system's, the hold theirs", async () => {
     const show = await createShow(batched, { totalSlots: 1 });
     const lapsed = await holdSlots(batched, alice.token, show.id);
     await lapseHold(batched, lapsed.id);
@@ -235,7 +235,8 @@ describe('booking_events is append-only', () => {
   it('when an event names no actor for a user, then the CHECK refuses it', async () => {
     await expect(
       batched.db.query(
-        `INSERT INTO booking_events (kind, show_id, booking_id, actor_kind, actor_id) VALUES ('HELD', 1, 1, 'user', NULL)`,
+        `INSERT INTO booking_events (kind, show_id, booking_id, actor_kind, actor_id)
+         VALUES ('HELD', 1, 1, 'user', NULL)`,
       ),
     ).rejects.toMatchObject({ code: '23514' });
   });

@@ -7,8 +7,10 @@ import { parseShowId } from '../shows/index.js';
 import { getBookingEvents } from './get-booking-events.js';
 import { getShowEvents } from './get-show-events.js';
 
-const nextPageLink = (showId: number, query: ListShowEventsQuery, before: number) =>
-  `</shows/${showId}/events?${new URLSearchParams({ limit: String(query.limit), before: String(before) })}>; rel="next"`;
+const nextPageLink = (showId: number, query: ListShowEventsQuery, before: number) => {
+  const next = new URLSearchParams({ limit: String(query.limit), before: String(before) });
+  return `</shows/${showId}/events?${next.toString()}>; rel="next"`;
+};
 
 export function mountAuditRoutes(mount: Mount, deps: { db: Queryable }) {
   mount(endpoints.listShowEvents, async ({ params, query, header }) => {
