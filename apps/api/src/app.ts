@@ -8,6 +8,8 @@ import type { Config } from './config.js';
 import { createGuards, createPasswords, createTokens, mountAuthRoutes, type Passwords } from './modules/auth/index.js';
 import { createBookingDesk, mountBookingRoutes } from './modules/bookings/index.js';
 import { mountSeriesRoutes } from './modules/series/index.js';
+import { mountAuditRoutes } from './modules/audit/index.js';
+import { mountReportRoutes } from './modules/reports/index.js';
 import { mountShowRoutes } from './modules/shows/index.js';
 import { mountWaitlistRoutes } from './modules/waitlist/index.js';
 import { corsPolicy } from './platform/cors.js';
@@ -137,6 +139,8 @@ export function createApp({
         },
       ),
   });
+  mountAuditRoutes(mount, { db });
+  mountReportRoutes(mount, { db });
   app.use(router);
 
   app.use(routeNotFound);

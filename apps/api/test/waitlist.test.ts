@@ -213,7 +213,8 @@ describe('concurrency', () => {
       ...joiners.map((j, i) => join(j.token, show.id, 1 + (i % 3))),
       ...bookers.map((b) => app.http.post('/bookings').set(bearer(b.token)).send({ showId: show.id, quantity: 1 })),
     ]);
-    for (const response of responses) expect([200, 201, 409]).toContain(response.status);
+    // 503 BUSY is the admission policy shedding load on a busy machine (ADR 0009): a refusal, never a loss.
+    for (const response of responses) expect([200, 201, 409, 503]).toContain(response.status);
     const counts = await storedCounts(app, show.id);
     expect(counts.held + counts.available).toBe(total);
     expect(counts.held).toBeLessThanOrEqual(total);

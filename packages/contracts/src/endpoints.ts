@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { bookingEventListSchema, listShowEventsQuerySchema, MAX_EVENT_PAGE, showEventListSchema } from './audit.js';
 import { authResponseSchema, loginRequestSchema, meResponseSchema, registerRequestSchema } from './auth.js';
 import {
   bookingSchema,
@@ -27,6 +28,13 @@ import {
 import { healthResponseSchema, livenessResponseSchema } from './health.js';
 import { metricsTextSchema } from './metrics.js';
 import {
+  csvTextSchema,
+  MAX_REPORT_DAYS,
+  MAX_REPORT_SHOWS,
+  occupancyQuerySchema,
+  occupancyReportSchema,
+} from './reports.js';
+import {
   createShowRequestSchema,
   listShowsQuerySchema,
   MAX_SHOW_PAGE,
@@ -46,7 +54,7 @@ export interface Endpoint {
   /** Express-style path; `:id` is a positive integer id. */
   path: string;
   summary: string;
-  tag: 'Auth' | 'Shows' | 'Series' | 'Bookings' | 'Waitlist' | 'System';
+  tag: 'Auth' | 'Shows' | 'Series' | 'Bookings' | 'Waitlist' | 'Reports' | 'System';
   access: Access;
   body?: z.ZodType;
   /** Query parameters, validated (400 VALIDATION_ERROR) and defaulted before the handler runs. */
@@ -70,7 +78,11 @@ export interface Endpoint {
   /** Answers an ETag; a request whose If-None-Match matches it gets 304 with no body. */
   conditional?: true;
   /** The success body's media type when it is not JSON; the body is then the handler's string as it is. */
-  produces?: 'text/plain';
+  produces?: 'text/plain' | 'text/csv';
+  /** With `?format=csv` the answer is the same rows as text/csv (csvTextSchema), a download, instead of JSON. */
+  csvFormat?: true;
+  /** The answer is a file to save: Content-Disposition names it. */
+  attachment?: true;
 }
 
 const endpoint = <const E extends Endpoint>(definition: E) => definition;
@@ -245,6 +257,46 @@ export const endpoints = {
     response: showBookingListSchema,
     errors: { 404: 'SHOW_NOT_FOUND: no such show' },
   }),
+  listShowEvents: endpoint({
+    method: 'get',
+    path: '/shows/:id/events',
+    tag: 'Shows',
+    access: 'admin',
+    summary:
+      `A show's audit trail, newest first (at most ${MAX_EVENT_PAGE} a page): holds, confirms, cancels, expiries, ` +
+      'waitlist moves and admin edits, each with who acted and when; kept after the show is deleted',
+    query: listShowEventsQuerySchema,
+    status: 200,
+    response: showEventListSchema,
+    errors: { 404: 'SHOW_NOT_FOUND: no such show, and none ever had events' },
+    paged: true,
+  }),
+  exportShowBookings: endpoint({
+    method: 'get',
+    path: '/shows/:id/bookings.csv',
+    tag: 'Shows',
+    access: 'admin',
+    summary: "Every booking of a show as CSV, oldest first, with each booker's name and email",
+    status: 200,
+    response: csvTextSchema,
+    errors: { 404: 'SHOW_NOT_FOUND: no such show' },
+    produces: 'text/csv',
+    attachment: true,
+  }),
+  occupancyReport: endpoint({
+    method: 'get',
+    path: '/reports/occupancy',
+    tag: 'Reports',
+    access: 'admin',
+    summary:
+      `Per show starting in [from, to) (at most ${MAX_REPORT_DAYS} days, ${MAX_REPORT_SHOWS} shows): places ` +
+      'total, confirmed, held and free, holds expired and cancellations; format=csv for a CSV download',
+    query: occupancyQuerySchema,
+    status: 200,
+    response: occupancyReportSchema,
+    errors: { 400: `REPORT_TOO_LARGE: over ${MAX_REPORT_SHOWS} shows in the window: narrow it` },
+    csvFormat: true,
+  }),
   createBooking: endpoint({
     method: 'post',
     path: '/bookings',
@@ -350,6 +402,16 @@ export const endpoints = {
     status: 200,
     response: myWaitlistEntryListSchema,
     errors: {},
+  }),
+  bookingEvents: endpoint({
+    method: 'get',
+    path: '/bookings/:id/events',
+    tag: 'Bookings',
+    access: 'user',
+    summary: "A booking's history, oldest first: its owner's or, for an administrator, anyone's",
+    status: 200,
+    response: bookingEventListSchema,
+    errors: { 404: 'BOOKING_NOT_FOUND: no such booking of yours' },
   }),
   health: endpoint({
     method: 'get',

@@ -7,6 +7,8 @@ export * from './waitlist.js';
 export * from './health.js';
 export * from './metrics.js';
 export * from './events.js';
+export * from './audit.js';
+export * from './reports.js';
 export * from './endpoints.js';
 export * from './time-zones.js';
 export * from './series.js';

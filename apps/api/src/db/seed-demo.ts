@@ -1,12 +1,12 @@
 import { createShow, getShowPage } from '../modules/shows/index.js';
-import type { Queryable } from '../platform/db.js';
+import type { Transactional } from '../platform/db.js';
 import type { DomainEvents } from '../platform/events.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Demo shows for `npm start`, only into an empty database, at times relative to now so they stay bookable. */
 export async function seedDemoShows(deps: {
-  db: Queryable;
+  db: Transactional;
   events: DomainEvents;
   defaultTimeZone: string;
 }): Promise<number> {
@@ -25,6 +25,6 @@ export async function seedDemoShows(deps: {
     { name: 'Flu vaccination clinic', startTime: at(3, 8), totalSlots: 30 },
     { name: 'Coastal ferry: morning crossing', startTime: at(5, 7), totalSlots: 6 },
   ];
-  for (const show of demo) await createShow(deps, show);
+  for (const show of demo) await createShow(deps, show, { kind: 'system' });
   return demo.length;
 }

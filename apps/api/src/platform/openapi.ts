@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import {
+  csvTextSchema,
   endpoints,
   errorBodySchema,
   IDEMPOTENCY_KEY_HEADER,
@@ -71,6 +72,13 @@ const everyResponseHeaders = {
   'Access-Control-Allow-Origin': {
     description: "`*`, or the request's Origin when it is one of CORS_ORIGIN (absent for any other origin)",
     schema: text(MAX_ORIGIN_LENGTH, `^(\\*|${ORIGIN_PATTERN.source.slice(1, -1)})$`),
+  },
+};
+
+const attachmentHeader = {
+  'Content-Disposition': {
+    description: 'For a CSV answer: `attachment; filename="<name>.csv"`, so that a browser saves it as a file',
+    schema: text(200, '^attachment; filename="[A-Za-z0-9._-]+"$'),
   },
 };
 
@@ -186,9 +194,15 @@ export function buildOpenApiDocument() {
             ...(endpoint.idempotent ? replayedHeader : {}),
             ...(endpoint.conditional ? etagHeader : {}),
             ...(endpoint.paged ? nextPageHeader : {}),
+            ...(endpoint.attachment || endpoint.csvFormat ? attachmentHeader : {}),
           },
           ...(endpoint.response
-            ? { content: { [endpoint.produces ?? 'application/json']: { schema: endpoint.response } } }
+            ? {
+                content: {
+                  [endpoint.produces ?? 'application/json']: { schema: endpoint.response },
+                  ...(endpoint.csvFormat ? { 'text/csv': { schema: csvTextSchema } } : {}),
+                },
+              }
             : {}),
         },
         ...(endpoint.alternativeStatus && endpoint.response

@@ -1,4 +1,10 @@
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, type Access, type Endpoint } from '@holdfast/contracts';
+import {
+  csvTextSchema,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  type Access,
+  type Endpoint,
+} from '@holdfast/contracts';
 import type { Request, RequestHandler, Router } from 'express';
 import stringify from 'safe-stable-stringify';
 import type { z } from 'zod';
@@ -19,7 +25,10 @@ import { parseQuery, validateBody } from './validate.js';
 
 type BodyOf<E extends Endpoint> = E['body'] extends z.ZodType ? z.output<E['body']> : undefined;
 type QueryOf<E extends Endpoint> = E['query'] extends z.ZodType ? z.output<E['query']> : undefined;
-type ResultOf<E extends Endpoint> = E['response'] extends z.ZodType ? z.input<E['response']> : void;
+/** An endpoint with the contract's csvFormat answers CSV text when `?format=csv` asks for it. */
+type ResultOf<E extends Endpoint> = E['response'] extends z.ZodType
+  ? z.input<E['response']> | (E extends { csvFormat: true } ? string : never)
+  : void;
 
 export interface RouteContext<E extends Endpoint> {
   body: BodyOf<E>;
@@ -138,9 +147,12 @@ export function createMount(
         res.status(replay?.status ?? status).end();
         return;
       }
-      if (options.checkResponses) endpoint.response.parse(result);
-      if (endpoint.produces) {
-        if (!res.get('Content-Type')) res.type(endpoint.produces);
+      // `?format=csv` asks for the same rows as a CSV download (the contract's csvFormat).
+      const csv = endpoint.csvFormat === true && (query as { format?: string } | undefined)?.format === 'csv';
+      if (options.checkResponses) (csv ? csvTextSchema : endpoint.response).parse(result);
+      const produces = csv ? 'text/csv' : endpoint.produces;
+      if (produces) {
+        if (!res.get('Content-Type')) res.type(produces);
         res.status(status).send(result);
         return;
       }

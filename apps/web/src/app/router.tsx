@@ -19,6 +19,10 @@ export const routes: RouteObject[] = [
       },
       { path: 'admin', lazy: () => import('./routes/admin').then((m) => ({ Component: m.AdminRoute })) },
       {
+        path: 'admin/reports',
+        lazy: () => import('./routes/admin-reports').then((m) => ({ Component: m.AdminReportsRoute })),
+      },
+      {
         path: 'admin/shows/:id',
         lazy: () => import('./routes/admin-show').then((m) => ({ Component: m.AdminShowRoute })),
       },

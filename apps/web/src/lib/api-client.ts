@@ -196,3 +196,35 @@ export async function callIdempotent<E extends Endpoint & { idempotent: true }>(
   const { data, response } = await send(endpoint, options, options.idempotencyKey);
   return { data, replayed: response.headers.get(IDEMPOTENT_REPLAYED_HEADER) === 'true' };
 }
+
+/** A file an endpoint answers (a CSV), and the name its Content-Disposition gives it. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | undefined;
+}
+
+/**
+ * Calls an endpoint that answers a file, with the session's token (so a plain link cannot do it): its bytes as
+ * they came, or the same ApiError as `call` when it refuses.
+ */
+export async function callDownload<E extends Endpoint>(endpoint: E, options: CallOptions<E>): Promise<DownloadedFile> {
+  const { params, query, signal } = options as { params?: { id: number }; query?: Query; signal?: AbortSignal };
+  const token = authToken.get();
+  let response: Response;
+  try {
+    response = await fetch(urlFor(endpoint, params, query), {
+      headers: { accept: 'text/csv, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      signal,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError(0, 'NETWORK_ERROR', 'Could not reach the server');
+  }
+  if (!response.ok) {
+    const error = toApiError(response, await readJson(response).catch(() => undefined));
+    if (error.code === 'UNAUTHENTICATED' && token) sessionEndedListeners.forEach((listener) => listener());
+    throw error;
+  }
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  return { blob: await response.blob(), fileName };
+}

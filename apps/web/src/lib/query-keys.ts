@@ -20,5 +20,8 @@ export const queryKeys = {
     /** A show's bookings with the names and emails of the people who made them: admins only. */
     allShowBookings: () => [...personal, 'show-bookings'] as const,
     showBookings: (showId: number) => [...personal, 'show-bookings', showId] as const,
+    /** A show's audit trail (admins only). */
+    showEvents: (showId: number) => [...personal, 'show-events', showId] as const,
+    occupancyReport: (window: { from: string; to: string }) => [...personal, 'occupancy', window] as const,
   },
 };

@@ -228,3 +228,9 @@ export async function cancelActiveBookings(
     .map((row) => ({ id: row.id, showId: row.show_id, userId: row.user_id, quantity: row.quantity }))
     .sort((a, b) => a.id - b.id);
 }
+
+/** Whose booking this is, whatever its status; null when there is no such booking. */
+export async function findBookingOwner(db: Queryable, bookingId: number): Promise<number | null> {
+  const { rows } = await db.query<{ user_id: number }>('SELECT user_id FROM bookings WHERE id = $1', [bookingId]);
+  return rows[0]?.user_id ?? null;
+}

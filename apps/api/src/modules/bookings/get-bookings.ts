@@ -2,7 +2,7 @@ import type { Booking, MyBooking } from '@holdfast/contracts';
 import type { Queryable } from '../../platform/db.js';
 import { getShowsByIds } from '../shows/index.js';
 import { bookingNotFound } from './bookings.errors.js';
-import { findOwnBooking, listUserBookings } from './bookings.repository.js';
+import { findBookingOwner, findOwnBooking, listUserBookings } from './bookings.repository.js';
 
 export async function getOwnBooking(
   deps: { db: Queryable },
@@ -23,3 +23,6 @@ export async function getMyBookings(deps: { db: Queryable }, userId: number): Pr
     return { ...booking, showName: show.name, showStartTime: show.startTime, showTimeZone: show.timeZone };
   });
 }
+
+/** The id of the user a booking belongs to, or null when there is no such booking (another module's check). */
+export const getBookingOwner = (deps: { db: Queryable }, bookingId: number) => findBookingOwner(deps.db, bookingId);

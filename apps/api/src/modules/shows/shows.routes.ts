@@ -1,4 +1,5 @@
 import { endpoints, type ListShowsQuery } from '@holdfast/contracts';
+import { actorOf } from '../../platform/actor.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { createResponseCache } from '../../platform/response-cache.js';
@@ -49,7 +50,7 @@ export function mountShowRoutes(
     { cache: listCache },
   );
   mount(endpoints.getShow, ({ params }) => getShow(reads, parseShowId(params)));
-  mount(endpoints.createShow, ({ body }) => createShow(deps, body));
-  mount(endpoints.updateShow, ({ params, body }) => updateShow(deps, parseShowId(params), body));
-  mount(endpoints.deleteShow, ({ params }) => deleteShow(deps, parseShowId(params)));
+  mount(endpoints.createShow, ({ body, auth }) => createShow(deps, body, actorOf(auth)));
+  mount(endpoints.updateShow, ({ params, body, auth }) => updateShow(deps, parseShowId(params), body, actorOf(auth)));
+  mount(endpoints.deleteShow, ({ params, auth }) => deleteShow(deps, parseShowId(params), actorOf(auth)));
 }

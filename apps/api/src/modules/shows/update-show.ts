@@ -1,4 +1,5 @@
 import type { Show, UpdateShowRequest } from '@holdfast/contracts';
+import { actAs, type Actor } from '../../platform/actor.js';
 import type { Db } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { showNotFound, slotsBelowTaken } from './shows.errors.js';
@@ -9,8 +10,10 @@ export async function updateShow(
   deps: { db: Db; events: DomainEvents },
   id: number,
   changes: UpdateShowRequest,
+  actor: Actor,
 ): Promise<Show> {
   const show = await deps.db.withTransaction(async (tx) => {
+    await actAs(tx, actor);
     // Locking also reclaims lapsed holds, so `taken` counts live holds and confirmed bookings only.
     const [current] = await lockShows(tx, [id]);
     if (!current) throw showNotFound();

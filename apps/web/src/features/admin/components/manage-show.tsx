@@ -6,12 +6,15 @@ import { Notice } from '@/components/ui/notice';
 import { Skeleton } from '@/components/ui/skeleton';
 import { hasCode } from '@/lib/api-error';
 import { explainError } from '@/lib/explain-error';
+import { downloadShowBookings } from '../api/download-show-bookings';
 import { useShowBookings } from '../api/get-show-bookings';
 import { occupancyOf } from '../model/occupancy';
 import { DeleteShow } from './delete-show';
+import { DownloadButton } from './download-button';
 import { EditShow } from './edit-show';
 import { OccupancyBar } from './occupancy-bar';
 import { ShowBookings } from './show-bookings';
+import { ShowTimeline } from './show-timeline';
 
 export function ManageShow({ showId }: { showId: number }) {
   const navigate = useNavigate();
@@ -59,7 +62,14 @@ export function ManageShow({ showId }: { showId: number }) {
           {occupancy.confirmed} confirmed · {occupancy.held} held · {occupancy.free} free of {occupancy.total}
         </p>
         <OccupancyBar occupancy={occupancy} />
-        <h2 className="text-lg font-semibold">Bookings</h2>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 className="text-lg font-semibold">Bookings</h2>
+          <DownloadButton
+            label="Download bookings (CSV)"
+            fileName={`show-${showId}-bookings.csv`}
+            download={() => downloadShowBookings(showId)}
+          />
+        </div>
         {bookings.isPending ? (
           <Skeleton className="h-24" />
         ) : bookings.isError ? (
@@ -67,6 +77,9 @@ export function ManageShow({ showId }: { showId: number }) {
         ) : (
           <ShowBookings bookings={bookings.data} />
         )}
+      </Card>
+      <Card className="lg:col-span-2">
+        <ShowTimeline showId={showId} />
       </Card>
     </div>
   );
