@@ -1,9 +1,9 @@
 /**
  * Measures the web app's budgets against the real, built product:
- *   - initial JavaScript of the shows page, gzipped (budget < 200 KB)
- *   - Lighthouse accessibility (>= 95) and performance (>= 90) of the shows page, mobile preset,
- *     median of RUNS runs (default 3) in the system Chromium.
- * Usage: pnpm build && pnpm --filter @holdfast/e2e budgets       Prints figures; never asserts on timing.
+ *   - initial JavaScript of the shows page, gzipped (budget < 150 KB): over it, the script exits 1
+ *   - Lighthouse accessibility (>= 95) and performance (>= 95 on a quiet machine) of the shows page, mobile
+ *     preset, median of RUNS runs (default 3) in the system Chromium.
+ * Usage: pnpm build && pnpm --filter @holdfast/e2e budgets       Prints the scores; never asserts on timing.
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -14,6 +14,8 @@ import { CHROMIUM_ARGS, findChromium, MISSING_BROWSER_MESSAGE } from '../support
 import { repoRoot, startStack } from '../support/stack.js';
 
 const RUNS = Number(process.env.RUNS ?? 3);
+/** What keeps the shows page under it: README, "Budgets". */
+const INITIAL_JS_BUDGET_KB = 150;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The scripts index.html loads up front (entry + modulepreloads); lazily loaded routes are not counted. */
@@ -69,9 +71,13 @@ async function main() {
       `${(file.raw / 1024).toFixed(1).padStart(7)} KB raw`,
       `${(file.gzip / 1024).toFixed(1).padStart(7)} KB gzip`,
     );
+  const withinBudget = js.gzip < INITIAL_JS_BUDGET_KB * 1024;
   console.log(
-    `  total ${(js.gzip / 1024).toFixed(1)} KB gzipped (budget 200 KB): ${js.gzip < 200 * 1024 ? 'within' : 'OVER'}\n`,
+    `  total ${(js.gzip / 1024).toFixed(1)} KB gzipped (budget ${INITIAL_JS_BUDGET_KB} KB):`,
+    `${withinBudget ? 'within' : 'OVER'}\n`,
   );
+  // A size is the same on every machine, so unlike the timings it is asserted.
+  if (!withinBudget) process.exitCode = 1;
 
   const chromePath = findChromium();
   if (!chromePath) {
@@ -116,7 +122,7 @@ async function main() {
       `Lighthouse, shows page, mobile preset, ${RUNS} runs:`,
       `runs perf ${scores.performance.join('/')} a11y ${scores.accessibility.join('/')}`,
     );
-    console.log(`  performance   median ${median(scores.performance)} (budget >= 90)`);
+    console.log(`  performance   median ${median(scores.performance)} (budget >= 95 on a quiet machine)`);
     console.log(`  accessibility median ${median(scores.accessibility)} (budget >= 95)`);
   } finally {
     await stack.stop();

@@ -10,6 +10,7 @@ import { BookingFlowProvider } from '@/features/booking/components/booking-flow-
 import { BookingPanel } from '@/features/booking/components/booking-panel';
 import { ShowSummary } from '@/features/shows/components/show-summary';
 import { showState } from '@/features/shows/model/show-state';
+import { useNowAt } from '@/hooks/use-now-at';
 import { useWatchedShows } from '@/hooks/use-watched-shows';
 import { hasCode } from '@/lib/api-error';
 import { explainError } from '@/lib/explain-error';
@@ -29,6 +30,8 @@ export function BookShowRoute() {
   const show = useShow(id, { enabled: Number.isInteger(id) && id > 0 });
   // This page shows one show's count: it needs no other show's changes.
   useWatchedShows(Number.isInteger(id) && id > 0 ? [id] : []);
+  // Booking closes at the start time while the page is open, without a reload.
+  const now = useNowAt(show.data ? [Date.parse(show.data.startTime)] : []);
 
   if (!Number.isInteger(id) || id <= 0 || hasCode(show.error, 'SHOW_NOT_FOUND')) {
     return (
@@ -75,7 +78,7 @@ export function BookShowRoute() {
             <BookingPanel
               showId={id}
               availableSlots={show.data.availableSlots}
-              closedReason={closedReasons[showState(show.data)]}
+              closedReason={closedReasons[showState(show.data, now)]}
             />
           </BookingFlowProvider>
         ) : status === 'loading' ? (

@@ -7,8 +7,11 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { useWatchedShows } from '@/hooks/use-watched-shows';
 import { explainError } from '@/lib/explain-error';
+import { useNowAt } from '@/hooks/use-now-at';
 import { filterShows, windowOf, type ShowFilter } from '../utils/filter-shows';
+import { groupByDay } from '../utils/group-by-day';
 import { useAvailabilityAnnouncement } from '../hooks/use-availability-announcement';
+import { useStartedAnnouncement } from '../hooks/use-started-announcement';
 import { ShowCard } from './show-card';
 import { ShowFilters } from './show-filters';
 import { ShowListSkeleton } from './show-list-skeleton';
@@ -57,25 +60,41 @@ type LoadedShowsProps = {
 };
 
 function LoadedShows({ shows, filter, announcement, pages }: LoadedShowsProps) {
-  // The shows on screen, in order.
+  // The shows on screen, in order, under a heading per day.
   const visible = filterShows(shows, filter);
+  // One timer for the whole list: the next start among the shows on screen.
+  const now = useNowAt(visible.map((show) => Date.parse(show.startTime)));
+  const days = groupByDay(visible, { now });
+  const started = useStartedAnnouncement(visible, now);
   return (
     <>
       <p aria-live="polite" className="sr-only">
         {announcement}
+      </p>
+      <p aria-live="polite" className="sr-only">
+        {started}
       </p>
       {shows.length === 0 && !filter.date ? (
         <Notice title="No shows yet">New shows appear here as soon as they are added.</Notice>
       ) : visible.length === 0 ? (
         <Notice title="No shows match">Try another name or date, or clear the filters.</Notice>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {visible.map((show) => (
-            <li key={show.id} className="flex flex-col">
-              <ShowCard show={show} />
-            </li>
+        <div className="flex flex-col gap-6">
+          {days.map(({ day, label, shows: showsOfDay }) => (
+            <section key={day} aria-labelledby={`day-${day}`} className="flex flex-col gap-3">
+              <h2 id={`day-${day}`} className="text-lg font-semibold text-slate-800">
+                {label}
+              </h2>
+              <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+                {showsOfDay.map((show) => (
+                  <li key={show.id} className="flex flex-col">
+                    <ShowCard show={show} now={now} />
+                  </li>
+                ))}
+              </ul>
+            </section>
           ))}
-        </ul>
+        </div>
       )}
       <MorePages pages={pages} />
     </>

@@ -1,2 +1,0 @@
-// Loaded after first paint so the animation engine stays out of the shows page's initial JavaScript.
-export { domAnimation as default } from 'motion/react';

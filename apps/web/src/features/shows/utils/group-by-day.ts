@@ -1,0 +1,64 @@
+import type { Show } from '@holdfast/contracts';
+
+export interface DayGroup {
+  /** `yyyy-mm-dd` of the day in the zone its shows were placed in. */
+  day: string;
+  /** "Today", "Tomorrow", or the day spelled out ("Saturday 5 December"; the year when it is not this one). */
+  label: string;
+  shows: Show[];
+}
+
+export interface GroupOptions {
+  /** The zone a show's day is read in; undefined means the viewer's own zone. */
+  timeZoneOf?: (show: Show) => string | undefined;
+  now?: number;
+  locale?: string;
+}
+
+/** `yyyy-mm-dd` of an instant in a zone (undefined: the viewer's). */
+export function dayIn(instant: number, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(instant)
+    .reduce<Record<string, string>>((found, part) => ({ ...found, [part.type]: part.value }), {});
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** The calendar day after `yyyy-mm-dd` (date arithmetic in UTC, where every day has 24 hours). */
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+function labelOf(day: string, today: string, locale: string | undefined): string {
+  if (day === today) return 'Today';
+  if (day === dayAfter(today)) return 'Tomorrow';
+  // Noon UTC of that date, formatted in UTC: the date as written, whatever the zone it came from.
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: day.slice(0, 4) === today.slice(0, 4) ? undefined : 'numeric',
+  }).format(Date.parse(`${day}T12:00:00Z`));
+}
+
+/**
+ * Shows under a heading per day, in the order given (the server's, soonest first): a show's day is its day in
+ * its own zone, and "Today" is today there too. Pages loaded later continue the last day's group.
+ */
+export function groupByDay(
+  shows: Show[],
+  { timeZoneOf = () => undefined, now = Date.now(), locale }: GroupOptions = {},
+) {
+  const groups: DayGroup[] = [];
+  const byDay = new Map<string, DayGroup>();
+  for (const show of shows) {
+    const zone = timeZoneOf(show);
+    const day = dayIn(Date.parse(show.startTime), zone);
+    let group = byDay.get(day);
+    if (!group) {
+      group = { day, label: labelOf(day, dayIn(now, zone), locale), shows: [] };
+      byDay.set(day, group);
+      groups.push(group);
+    }
+    group.shows.push(show);
+  }
+  return groups;
+}
