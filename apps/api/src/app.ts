@@ -113,6 +113,7 @@ export function createApp({
       maxQueued: config.maxBookingsQueuedPerShow,
     }),
     bookingDeadlineMs: config.db.lockTimeoutMs,
+    webUrl: config.mail.webUrl,
     bookingDesk:
       config.bookingBatches &&
       createBookingDesk(

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { authResponseSchema, loginRequestSchema, meResponseSchema, registerRequestSchema } from './auth.js';
 import {
+  bookingCalendarSchema,
   bookingSchema,
   confirmBookingRequestSchema,
   createBookingRequestSchema,
@@ -52,7 +53,7 @@ export interface Endpoint {
   /** Answers an ETag; a request whose If-None-Match matches it gets 304 with no body. */
   conditional?: true;
   /** The success body's media type when it is not JSON; the body is then the handler's string as it is. */
-  produces?: 'text/plain';
+  produces?: 'text/plain' | 'text/calendar';
 }
 
 const endpoint = <const E extends Endpoint>(definition: E) => definition;
@@ -222,6 +223,20 @@ export const endpoints = {
     status: 200,
     response: bookingSchema,
     errors: { 404: 'BOOKING_NOT_FOUND: no such booking of yours' },
+  }),
+  bookingCalendar: endpoint({
+    method: 'get',
+    path: '/bookings/:id/calendar.ics',
+    tag: 'Bookings',
+    access: 'user',
+    summary: 'One of your confirmed bookings as a calendar file (the confirmation email attaches the same)',
+    status: 200,
+    response: bookingCalendarSchema,
+    errors: {
+      404: 'BOOKING_NOT_FOUND: no such booking of yours',
+      409: 'BOOKING_NOT_CONFIRMED: only a confirmed booking has a calendar entry',
+    },
+    produces: 'text/calendar',
   }),
   cancelBooking: endpoint({
     method: 'post',

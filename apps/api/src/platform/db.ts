@@ -308,6 +308,61 @@ function releaseBroken(client: pg.PoolClient) {
   }
 }
 
+/** A LISTEN session of its own; close() ends it. */
+export interface Listening {
+  close(): Promise<void>;
+}
+
+const RELISTEN_AFTER_MS = 5_000;
+
+/**
+ * Calls `onNotify` for each NOTIFY on `channel` (delivered at the notifier's COMMIT), on one connection kept
+ * apart from the pool. A lost connection is noted and opened again after a pause: a listener is a nudge, and
+ * whoever relies on one polls too, so notifications missed meanwhile cost only a delay.
+ */
+export function listenTo(
+  connectionString: string,
+  channel: string,
+  onNotify: () => void,
+  noted: (error: Error) => void,
+): Listening {
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const open = async () => {
+    const session = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+    client = session;
+    let reopening = false;
+    const reopen = () => {
+      if (closed || reopening) return;
+      reopening = true;
+      retry = setTimeout(() => void open(), RELISTEN_AFTER_MS);
+    };
+    session.on('notification', () => onNotify());
+    session.on('error', (error) => {
+      noted(error);
+      void session.end().catch(() => {});
+    });
+    session.on('end', reopen);
+    try {
+      await session.connect();
+      await session.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      if (!closed) noted(error as Error);
+      await session.end().catch(() => {});
+      reopen();
+    }
+  };
+  void open();
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => {});
+    },
+  };
+}
+
 /**
  * A string as a quoted SQL literal, for values that must travel inside a simple query (queryWithin), which
  * carries no parameters. pg's own escaping: never build literals by concatenating raw input.
