@@ -125,6 +125,7 @@ export function createApp({
       maxQueued: config.maxBookingsQueuedPerShow,
     }),
     bookingDeadlineMs: config.db.lockTimeoutMs,
+    webUrl: config.mail.webUrl,
     bookingDesk:
       config.bookingBatches &&
       createBookingDesk(

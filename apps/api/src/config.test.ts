@@ -96,4 +96,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
     expect(() => loadConfig({ ...base, METRICS_PORT: '3000' })).toThrow(/METRICS_PORT must differ from PORT/);
   });
+
+  it('when SMTP_URL is unset or empty, then no sender runs; set, it must be smtp(s)://, and links drop a slash', () => {
+    expect(loadConfig(base).mail).toMatchObject({ smtpUrl: null, webUrl: 'http://localhost:5173', maxAttempts: 8 });
+    expect(loadConfig({ ...base, SMTP_URL: '' }).mail.smtpUrl).toBeNull();
+    const set = loadConfig({ ...base, SMTP_URL: 'smtps://u:p@mail.example:465', PUBLIC_WEB_URL: 'https://a.example/' });
+    expect(set.mail).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example:465', webUrl: 'https://a.example' });
+    expect(() => loadConfig({ ...base, SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ ...base, PUBLIC_WEB_URL: 'book.example' })).toThrow(/PUBLIC_WEB_URL/);
+  });
 });

@@ -5,6 +5,7 @@ import { DEFAULT_DB_LIMITS, type DbLimits } from './platform/db.js';
 import { findDataDir, persistentDevSecret } from './platform/dev-secret.js';
 import { MAX_ORIGIN_LENGTH, ORIGIN_PATTERN } from './platform/cors.js';
 import { trustListIsValid } from './platform/client-address.js';
+import type { MailSettings } from './platform/mailer.js';
 import type { ReplicaSettings } from './platform/replica-reads.js';
 import type { RequestLimitSettings } from './platform/request-limits.js';
 
@@ -124,6 +125,25 @@ const envSchema = z.object({
   READ_DB_POOL_MAX: positiveInt(10),
   /** Replica lag above which the public reads go to the primary; 0 = whatever the lag. */
   READ_MAX_LAG_SECONDS: z.coerce.number().min(0).max(86_400).default(10),
+  // ── emails (ADR 0020) ──
+  /** Where the outbox sends; unset (or empty), emails stay queued in email_outbox until it is set. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().trim().min(3).max(254).default('Holdfast <no-reply@holdfast.local>'),
+  /** The web app's address as its users reach it: the links in emails start with it. */
+  PUBLIC_WEB_URL: z
+    .url({ protocol: /^https?$/, error: 'PUBLIC_WEB_URL must be an http:// or https:// URL' })
+    .default('http://localhost:5173')
+    .transform((url) => url.replace(/\/+$/, '')),
+  /** Bound on each wait of one send (connecting, the greeting, each reply). */
+  MAIL_SEND_TIMEOUT_MS: positiveInt(10_000),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** The first retry's delay; each next one doubles, up to an hour. */
+  MAIL_RETRY_BASE_MS: positiveInt(30_000),
+  /** How often the sender looks for due emails besides the nudge it gets when one is queued. */
+  MAIL_POLL_MS: positiveInt(15_000),
 });
 
 export type Config = Readonly<{
@@ -157,6 +177,7 @@ export type Config = Readonly<{
   redisUrl: string | null;
   /** null: READ_DATABASE_URL unset, every read on the primary. */
   replica: ReplicaSettings | null;
+  mail: MailSettings;
 }>;
 
 /**
@@ -229,6 +250,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       waitlistOfferSeconds: e.WAITLIST_OFFER_SECONDS,
     },
     redisUrl: e.REDIS_URL ?? null,
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM,
+      webUrl: e.PUBLIC_WEB_URL,
+      sendTimeoutMs: e.MAIL_SEND_TIMEOUT_MS,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      retryBaseMs: e.MAIL_RETRY_BASE_MS,
+      pollMs: e.MAIL_POLL_MS,
+    },
     replica: e.READ_DATABASE_URL
       ? { url: e.READ_DATABASE_URL, poolMax: e.READ_DB_POOL_MAX, maxLagSeconds: e.READ_MAX_LAG_SECONDS }
       : null,

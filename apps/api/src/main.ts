@@ -4,6 +4,7 @@ import { migrate } from './db/migrate.js';
 import { seedDemoShows } from './db/seed-demo.js';
 import { scheduleExpireHolds } from './jobs/expire-holds.job.js';
 import { schedulePurgeStaleRows } from './jobs/purge-stale-rows.job.js';
+import { startEmailSender } from './jobs/send-emails.job.js';
 import { createPasswords, ensureAdmin } from './modules/auth/index.js';
 import { createDb } from './platform/db.js';
 import { createErrorReporter, reportUncaughtErrors } from './platform/error-reporter.js';
@@ -45,6 +46,12 @@ async function main() {
   const stack = createServerStack({ db, events, config, reporter, passwords, metrics, logger, reads });
   const sweeper = scheduleExpireHolds({ db, events, logger, reporter, metrics }, config.expirySweepCron);
   const purger = schedulePurgeStaleRows({ db, reporter });
+  // Without SMTP_URL emails wait in the outbox; any instance started with one sends them all (ADR 0020).
+  const { smtpUrl } = config.mail;
+  const mailSender = smtpUrl
+    ? startEmailSender({ db, databaseUrl: config.databaseUrl, logger, reporter, metrics }, { ...config.mail, smtpUrl })
+    : null;
+  if (!mailSender) logger.warn('SMTP_URL is not set: emails are kept in email_outbox and sent once it is');
   await stack.listen(config.port);
   const listening = { port: config.port, docs: `http://localhost:${config.port}/api-docs/` };
   logger.info({ ...listening, clusterAdapter: stack.clusterAdapter }, 'Holdfast API listening');
@@ -57,7 +64,7 @@ async function main() {
   // SIGTERM drains: stop accepting, let requests in flight finish (bounded), close sockets, end the pool.
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
-    await Promise.all([sweeper.stop(), purger.stop()]);
+    await Promise.all([sweeper.stop(), purger.stop(), mailSender?.stop()]);
     metricsServer?.close();
     const cutOff = setTimeout(() => {
       logger.warn({ afterMs: DRAIN_TIMEOUT_MS }, 'requests still running at shutdown: closing their connections');

@@ -64,3 +64,10 @@ export const showBookingListSchema = z
   .array(showBookingSchema)
   .max(MAX_LISTED_BOOKINGS)
   .meta({ id: 'ShowBookingList' });
+
+/** A calendar file of one booking is a few hundred bytes; the bound is far above it, for the lint's sake. */
+export const MAX_CALENDAR_LENGTH = 16 * 1024;
+export const bookingCalendarSchema = z.string().max(MAX_CALENDAR_LENGTH).meta({
+  id: 'BookingCalendar',
+  description: 'iCalendar (RFC 5545) with one VEVENT: UID stable per booking, DTSTART in UTC, a duration',
+});

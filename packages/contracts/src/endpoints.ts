@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { bookingEventListSchema, listShowEventsQuerySchema, MAX_EVENT_PAGE, showEventListSchema } from './audit.js';
 import { authResponseSchema, loginRequestSchema, meResponseSchema, registerRequestSchema } from './auth.js';
 import {
+  bookingCalendarSchema,
   bookingSchema,
   confirmBookingRequestSchema,
   createBookingRequestSchema,
@@ -78,7 +79,7 @@ export interface Endpoint {
   /** Answers an ETag; a request whose If-None-Match matches it gets 304 with no body. */
   conditional?: true;
   /** The success body's media type when it is not JSON; the body is then the handler's string as it is. */
-  produces?: 'text/plain' | 'text/csv';
+  produces?: 'text/plain' | 'text/csv' | 'text/calendar';
   /** With `?format=csv` the answer is the same rows as text/csv (csvTextSchema), a download, instead of JSON. */
   csvFormat?: true;
   /** The answer is a file to save: Content-Disposition names it. */
@@ -350,6 +351,20 @@ export const endpoints = {
     status: 200,
     response: bookingSchema,
     errors: { 404: 'BOOKING_NOT_FOUND: no such booking of yours' },
+  }),
+  bookingCalendar: endpoint({
+    method: 'get',
+    path: '/bookings/:id/calendar.ics',
+    tag: 'Bookings',
+    access: 'user',
+    summary: 'One of your confirmed bookings as a calendar file (the confirmation email attaches the same)',
+    status: 200,
+    response: bookingCalendarSchema,
+    errors: {
+      404: 'BOOKING_NOT_FOUND: no such booking of yours',
+      409: 'BOOKING_NOT_CONFIRMED: only a confirmed booking has a calendar entry',
+    },
+    produces: 'text/calendar',
   }),
   cancelBooking: endpoint({
     method: 'post',

@@ -32,6 +32,8 @@ export interface Metrics {
   bookingBatch(size: number): void;
   sweepFinished(expiredHolds: number): void;
   sweepFailed(): void;
+  /** One send of the email outbox (ADR 0020): sent, retry (refused or timed out, tried again later), failed. */
+  emailOutcome(outcome: 'sent' | 'retry' | 'failed'): void;
   broadcastDelivered(lagMs: number): void;
   observePool(read: () => PoolStats): void;
   observeSockets(read: () => number): void;
@@ -82,6 +84,12 @@ export function createMetrics(): Metrics {
   const lastSweep = new Gauge({
     name: 'holdfast_expiry_sweep_last_success_timestamp_seconds',
     help: 'Unix time of the last sweep that finished without error',
+    registers,
+  });
+  const emailSends = new Counter({
+    name: 'holdfast_email_sends_total',
+    help: 'Sends of the email outbox, by outcome: sent, retry (will be tried again), failed (given up)',
+    labelNames: ['outcome'],
     registers,
   });
   const broadcastLag = new Histogram({
@@ -137,6 +145,7 @@ export function createMetrics(): Metrics {
       lastSweep.set(Date.now() / 1000);
     },
     sweepFailed: () => sweeps.inc({ result: 'failed' }),
+    emailOutcome: (outcome) => emailSends.inc({ outcome }),
     broadcastDelivered: (lagMs) => broadcastLag.observe(lagMs / 1000),
     observePool(read) {
       readers.pool = read;

@@ -12,6 +12,7 @@ import type { BookingDesk } from './booking-desk.js';
 import { bookingNotFound } from './bookings.errors.js';
 import { cancelBooking } from './cancel-booking.js';
 import { confirmBooking } from './confirm-booking.js';
+import { getBookingCalendar } from './get-booking-calendar.js';
 import { getMyBookings, getOwnBooking } from './get-bookings.js';
 import { listShowBookings } from './list-show-bookings.js';
 
@@ -28,6 +29,8 @@ export function mountBookingRoutes(
     bookingDesk?: BookingDesk | null;
     /** One deadline for all of a booking's waits: its show's queue, a connection, the show's lock. */
     bookingDeadlineMs: number;
+    /** The web app's address (PUBLIC_WEB_URL), for the link in a calendar entry. */
+    webUrl: string;
   },
 ) {
   const own = (params: Record<string, string>, userId: number) => ({
@@ -54,6 +57,11 @@ export function mountBookingRoutes(
   // Mounted before /bookings/:id so "my-bookings" is never read as an id.
   mount(endpoints.myBookings, ({ auth }) => getMyBookings(deps, auth.userId));
   mount(endpoints.getBooking, ({ params, auth }) => getOwnBooking(deps, own(params, auth.userId)));
+  mount(endpoints.bookingCalendar, ({ params, auth, header }) => {
+    const bookingId = parsePathId(params.id, bookingNotFound);
+    header('Content-Disposition', `attachment; filename="booking-${bookingId}.ics"`);
+    return getBookingCalendar(deps, { userId: auth.userId, bookingId });
+  });
   mount(endpoints.cancelBooking, ({ params, auth, idempotently }) =>
     idempotently((scope) => cancelBooking(scope, own(params, auth.userId))),
   );

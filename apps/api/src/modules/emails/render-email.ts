@@ -1,0 +1,77 @@
+import type { OutgoingEmail } from '../../platform/mailer.js';
+import { bookingCalendar } from './booking-calendar.js';
+import type { QueuedEmail } from './email-kinds.js';
+import { clockTime, showLocalTime } from './local-time.js';
+
+/** Where an email's links lead in the web app. The waitlist offer opens on its show's page. */
+export const webLinks = {
+  myBookings: (webUrl: string) => `${webUrl}/my-bookings`,
+  offer: (webUrl: string, showId: number, bookingId: number) => `${webUrl}/shows/${showId}?offer=${bookingId}`,
+};
+
+interface Content {
+  subject: string;
+  /** Paragraphs, the same in the text and the HTML part. */
+  lines: string[];
+  link: { label: string; href: string };
+}
+
+const places = (quantity: number) => (quantity === 1 ? '1 place' : `${quantity} places`);
+
+function contentOf(email: QueuedEmail, webUrl: string): Content {
+  const d = email.data;
+  const when = showLocalTime(d.startTime, d.timeZone);
+  const hello = `Hello ${d.recipientName},`;
+  switch (email.kind) {
+    case 'BOOKING_CONFIRMED':
+      return {
+        subject: `Booking confirmed: ${d.showName}, ${when}`,
+        lines: [
+          hello,
+          `Your booking of ${places(d.quantity)} for ${d.showName} on ${when} is confirmed.`,
+          'The attached calendar file adds it to your calendar.',
+        ],
+        link: { label: 'See your bookings', href: webLinks.myBookings(webUrl) },
+      };
+    case 'WAITLIST_OFFER':
+      return {
+        subject: `A place for you: ${d.showName}, ${when}`,
+        lines: [
+          hello,
+          `${places(d.quantity)} for ${d.showName} on ${when} ${d.quantity === 1 ? 'is' : 'are'} ` +
+            `held for you until ${clockTime(d.holdExpiresAt, d.timeZone)} (${d.timeZone}).`,
+          'Confirm before then to keep them; after that they pass to the next person waiting.',
+        ],
+        link: { label: 'Open the offer', href: webLinks.offer(webUrl, d.showId, d.bookingId) },
+      };
+    case 'BOOKING_CANCELLED':
+      return {
+        subject: `Cancelled: ${d.showName}, ${when}`,
+        lines: [
+          hello,
+          `${d.showName} on ${when} was withdrawn by the organiser, so your booking of ` +
+            `${places(d.quantity)} is cancelled. We are sorry for the trouble.`,
+        ],
+        link: { label: 'See your bookings', href: webLinks.myBookings(webUrl) },
+      };
+  }
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** One queued email as plain text and simple HTML; a confirmation carries the booking's calendar file. */
+export function renderEmail(email: QueuedEmail, webUrl: string): OutgoingEmail {
+  const { subject, lines, link } = contentOf(email, webUrl);
+  const text = [...lines, `${link.label}: ${link.href}`, '-- Holdfast'].join('\n\n');
+  const html = [
+    ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`,
+    '<p>Holdfast</p>',
+  ].join('\n');
+  const attachments =
+    email.kind === 'BOOKING_CONFIRMED'
+      ? [{ filename: 'booking.ics', content: bookingCalendar(email.data, webUrl), contentType: 'text/calendar' }]
+      : [];
+  return { to: email.recipient, subject, text, html, attachments };
+}
