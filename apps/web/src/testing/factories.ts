@@ -1,4 +1,4 @@
-import type { Booking, MyBooking, Show, User } from '@holdfast/contracts';
+import type { Booking, MyBooking, MyWaitlistEntry, Show, User } from '@holdfast/contracts';
 
 let nextId = 1;
 const id = () => nextId++;
@@ -41,6 +41,20 @@ export const aBooking = (overrides: Partial<Booking> = {}): Booking => {
 
 export const aMyBooking = (overrides: Partial<MyBooking> = {}): MyBooking => ({
   ...aBooking(overrides),
+  showName: 'Night bus 42',
+  showStartTime: inMinutes(24 * 60),
+  ...overrides,
+});
+
+export const aWaitlistEntry = (overrides: Partial<MyWaitlistEntry> = {}): MyWaitlistEntry => ({
+  id: id(),
+  showId: 1,
+  quantity: 1,
+  position: 1,
+  status: 'WAITING',
+  bookingId: null,
+  expiresAt: null,
+  createdAt: new Date().toISOString(),
   showName: 'Night bus 42',
   showStartTime: inMinutes(24 * 60),
   ...overrides,
