@@ -4,6 +4,8 @@ import { cn } from '@/components/ui/cn';
 import { LiveIndicator } from '@/components/ui/live-indicator';
 import { Skeleton } from '@/components/ui/skeleton';
 import { AuthProvider } from '@/features/auth/components/auth-provider';
+import { useAuth } from '@/features/auth/hooks/use-auth';
+import { OfferBanner } from '@/features/waitlist/components/offer-banner';
 import { useLiveShows } from '@/hooks/use-live-shows';
 import { SiteHeader } from './site-header';
 
@@ -20,6 +22,7 @@ export function RootLayout() {
         Skip to content
       </a>
       <SiteHeader liveIndicator={<LiveIndicator connected={connected} />} />
+      <WaitlistOffers />
       <main id="main" className="mx-auto w-full max-w-6xl px-4 pt-4 pb-16 sm:px-6">
         <Suspense fallback={<Skeleton className="h-40" />}>
           <Outlet />
@@ -28,4 +31,10 @@ export function RootLayout() {
       <ScrollRestoration />
     </AuthProvider>
   );
+}
+
+/** Offers reach only the signed-in person, on whatever page they are. */
+function WaitlistOffers() {
+  const { status } = useAuth();
+  return <OfferBanner signedIn={status === 'authenticated'} />;
 }

@@ -6,3 +6,11 @@ import type { ShowsSocket } from './socket';
  * page's import graph reaches the socket through here, never through './socket' directly.
  */
 export const loadShowsSocket = (): Promise<ShowsSocket> => import('./socket').then((module) => module.getShowsSocket());
+
+/**
+ * Tells the socket who is signed in now (see './socket' identifySocket), through the same deferred import: a
+ * socket not created yet has nothing to change, and connects later with the token of its time.
+ */
+export const identifyShowsSocket = (): void => {
+  void import('./socket').then((module) => module.identifySocket());
+};

@@ -17,6 +17,7 @@ export const queryKeys = {
     all: personal,
     me: () => [...personal, 'me'] as const,
     myBookings: () => [...personal, 'my-bookings'] as const,
+    myWaitlistEntries: () => [...personal, 'my-waitlist-entries'] as const,
     /** A show's bookings with the names and emails of the people who made them: admins only. */
     allShowBookings: () => [...personal, 'show-bookings'] as const,
     showBookings: (showId: number) => [...personal, 'show-bookings', showId] as const,

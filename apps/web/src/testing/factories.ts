@@ -1,4 +1,4 @@
-import type { Booking, MyBooking, Show, User } from '@holdfast/contracts';
+import type { Booking, MyBooking, MyWaitlistEntry, Show, User } from '@holdfast/contracts';
 
 let nextId = 1;
 const id = () => nextId++;
@@ -49,6 +49,20 @@ export const aMyBooking = (overrides: Partial<MyBooking> = {}): MyBooking => ({
   showName: 'Night bus 42',
   showStartTime: inMinutes(24 * 60),
   showTimeZone: VIEWER_ZONE,
+  ...overrides,
+});
+
+export const aWaitlistEntry = (overrides: Partial<MyWaitlistEntry> = {}): MyWaitlistEntry => ({
+  id: id(),
+  showId: 1,
+  quantity: 1,
+  position: 1,
+  status: 'WAITING',
+  bookingId: null,
+  expiresAt: null,
+  createdAt: new Date().toISOString(),
+  showName: 'Night bus 42',
+  showStartTime: inMinutes(24 * 60),
   ...overrides,
 });
 

@@ -1,4 +1,4 @@
-import type { ShowAvailability } from '@holdfast/contracts';
+import type { ShowAvailability, WaitlistOffer } from '@holdfast/contracts';
 
 type Listener = (...args: never[]) => void;
 
@@ -36,6 +36,10 @@ class FakeSocket {
 
   serverSends(shows: ShowAvailability[]) {
     this.fire('showsUpdated', shows);
+  }
+
+  serverOffers(offer: WaitlistOffer) {
+    this.fire('waitlistOffer', offer);
   }
 
   drop() {

@@ -9,10 +9,11 @@ import { aUser, signIn } from './factories';
  * contract parsing and its error mapping. Tests declare the answers they need with `server.use(...)`;
  * setup-tests.ts starts it and resets it after each test.
  */
-export const server = setupServer();
-
 /** The address the app calls, so handlers match exactly what the client requests. */
 export const apiUrl = (path: string) => `${env.apiUrl}${path}`;
+
+// Every signed-in page asks for the person's waitlist entries (the offer banner): none, unless a test says so.
+export const server = setupServer(http.get(apiUrl('/waitlist/my-entries'), () => HttpResponse.json([])));
 
 /** An error answer shaped as the contract's `{ error: { code, message, details? } }`. */
 export const apiError = (status: number, code: string, message: string, details?: unknown) =>

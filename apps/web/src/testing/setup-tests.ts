@@ -8,7 +8,7 @@ import { server } from './mock-api';
 configure({ asyncUtilTimeout: 5_000 });
 
 // The real socket would dial localhost; every test drives this fake instead.
-vi.mock('@/lib/socket', () => ({ getShowsSocket: () => fakeSocket }));
+vi.mock('@/lib/socket', () => ({ getShowsSocket: () => fakeSocket, identifySocket: () => {} }));
 
 // jsdom has no matchMedia; Motion asks it for prefers-reduced-motion.
 window.matchMedia ??= (query: string) =>

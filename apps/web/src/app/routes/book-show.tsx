@@ -1,3 +1,4 @@
+import { MAX_QUANTITY } from '@holdfast/contracts';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useShow } from '@/api/get-show';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -11,6 +12,7 @@ import { BookingPanel } from '@/features/booking/components/booking-panel';
 import { ShowSummary } from '@/features/shows/components/show-summary';
 import { showState } from '@/features/shows/model/show-state';
 import { useNowAt } from '@/hooks/use-now-at';
+import { JoinWaitlist } from '@/features/waitlist/components/join-waitlist';
 import { useWatchedShows } from '@/hooks/use-watched-shows';
 import { hasCode } from '@/lib/api-error';
 import { explainError } from '@/lib/explain-error';
@@ -74,13 +76,19 @@ export function BookShowRoute() {
           <ShowSummary show={show.data} />
         </Card>
         {status === 'authenticated' ? (
-          <BookingFlowProvider key={id} showId={id} bookingId={linkedBookingId}>
-            <BookingPanel
-              showId={id}
-              availableSlots={show.data.availableSlots}
-              closedReason={closedReasons[showState(show.data, now)]}
-            />
-          </BookingFlowProvider>
+          <div className="flex flex-col gap-4">
+            <BookingFlowProvider key={id} showId={id} bookingId={linkedBookingId}>
+              <BookingPanel
+                showId={id}
+                availableSlots={show.data.availableSlots}
+                closedReason={closedReasons[showState(show.data, now)]}
+              />
+            </BookingFlowProvider>
+            {/* Fewer places left than one may book at once: someone may want more than there are. */}
+            {showState(show.data, now) !== 'started' && show.data.availableSlots < MAX_QUANTITY && (
+              <JoinWaitlist key={`waitlist-${id}`} showId={id} availableSlots={show.data.availableSlots} />
+            )}
+          </div>
         ) : status === 'loading' ? (
           <Skeleton className="h-40" />
         ) : (

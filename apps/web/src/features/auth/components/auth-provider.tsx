@@ -6,6 +6,7 @@ import { onSessionEnded } from '@/lib/api-client';
 import { isApiError } from '@/lib/api-error';
 import { authToken } from '@/lib/auth-token';
 import { queryKeys } from '@/lib/query-keys';
+import { identifyShowsSocket } from '@/lib/load-socket';
 import { useMe } from '../api/get-me';
 import { useLogIn } from '../api/log-in';
 import { useRegister } from '../api/register';
@@ -21,6 +22,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<string | null>(null);
 
   const me = useMe({ enabled: token !== null });
+  // The socket speaks for whoever is signed in: it hears that person's waitlist offers, and no one else's.
+  useEffect(() => identifyShowsSocket(), [token]);
 
   const endSession = useCallback(
     (reason: string | null) => {

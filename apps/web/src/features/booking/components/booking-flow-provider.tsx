@@ -3,7 +3,7 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useReducer, useRef, ty
 import { useCancelBooking } from '@/api/cancel-booking';
 import { hasCode, type ApiError } from '@/lib/api-error';
 import { newIdempotencyKey } from '@/lib/idempotency';
-import { useConfirmBooking } from '../api/confirm-booking';
+import { useConfirmBooking } from '@/api/confirm-booking';
 import { useCreateBooking } from '../api/create-booking';
 import { getBooking } from '../api/get-booking';
 import { BookingFlowContext, type BookingFlow } from '../hooks/use-booking-flow';

@@ -1,7 +1,7 @@
 import { Button } from '@/components/ui/button';
 import { formatPlaces } from '@/lib/format';
 import { useBookingFlow } from '../hooks/use-booking-flow';
-import { HoldCountdown } from './hold-countdown';
+import { HoldCountdown } from '@/components/hold-countdown';
 
 export function HeldBooking() {
   const { state, confirm, release, holdRanOut } = useBookingFlow();

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { cn } from '@/components/ui/cn';
 import { formatRemaining } from '@/lib/format';
-import { useCountdown } from '../hooks/use-countdown';
+import { useCountdown } from '@/hooks/use-countdown';
 
 /** Screen readers hear the countdown only as it crosses these marks (seconds left), not every second. */
 const MARKS = [60, 30, 10, 5];
@@ -29,18 +29,28 @@ function useCountdownAnnouncement(seconds: number): string {
   return next.text;
 }
 
-export function HoldCountdown({ expiresAt, onExpire }: { expiresAt: string; onExpire: () => void }) {
+/** A hold's time left, for the booking flow and a waitlist offer alike (`label` names what the time is for). */
+export function HoldCountdown({
+  expiresAt,
+  onExpire,
+  label = 'Time left to confirm',
+}: {
+  expiresAt: string;
+  onExpire: () => void;
+  label?: string;
+}) {
+  const labelId = useId();
   const seconds = useCountdown(expiresAt, onExpire);
   const announcement = useCountdownAnnouncement(seconds);
   const urgent = seconds <= 10;
   return (
     <div className="flex flex-col items-center gap-1">
-      <p id="hold-timer-label" className="text-sm text-slate-700">
-        Time left to confirm
+      <p id={labelId} className="text-sm text-slate-700">
+        {label}
       </p>
       <div
         role="timer"
-        aria-labelledby="hold-timer-label"
+        aria-labelledby={labelId}
         className={cn(
           'w-[5ch] text-center text-4xl font-bold tabular-nums',
           urgent ? 'text-rose-700' : 'text-indigo-900',

@@ -5,7 +5,10 @@ import { newIdempotencyKey } from '@/lib/idempotency';
 import { queryKeys } from '@/lib/query-keys';
 import { repeatPolicy, repeatUntilAnswered } from '@/lib/repeat-until-answered';
 
-/** Confirms a hold; each call is one attempt with its own key, repeated as-is if the answer is lost. */
+/**
+ * Shared by the booking flow and a waitlist offer (both confirm a PENDING booking). Each call is one attempt with
+ * its own key, repeated as-is if the answer is lost.
+ */
 export function confirmBooking(bookingId: number) {
   const idempotencyKey = newIdempotencyKey();
   return repeatUntilAnswered(
@@ -24,6 +27,9 @@ export function useConfirmBooking() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: confirmBooking,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.personal.myBookings() }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.personal.myBookings() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.personal.myWaitlistEntries() });
+    },
   });
 }
