@@ -20,5 +20,8 @@ export const queryKeys = {
     /** A show's bookings with the names and emails of the people who made them: admins only. */
     allShowBookings: () => [...personal, 'show-bookings'] as const,
     showBookings: (showId: number) => [...personal, 'show-bookings', showId] as const,
+    /** The series (admins only): the list, and one with its shows. */
+    allSeries: () => [...personal, 'series'] as const,
+    series: (seriesId: number) => [...personal, 'series', seriesId] as const,
   },
 };

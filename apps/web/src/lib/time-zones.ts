@@ -7,7 +7,6 @@ export function knownTimeZones(): string[] {
   return [...new Set([...zones, viewerTimeZone(), 'UTC'])].sort();
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const partsFormats = new Map<string, Intl.DateTimeFormat>();
 function partsFormat(timeZone: string) {
   let format = partsFormats.get(timeZone);
