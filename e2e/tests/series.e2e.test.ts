@@ -6,7 +6,7 @@ const dateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 describe.runIf(withBrowser)('admins create series of shows', () => {
   const browser = useBrowser();
 
-  it('when an admin previews and creates a series, then its shows are listed in the zone and the viewer’s time', async () => {
+  it('when an admin previews and creates a series, then its shows show in their zone and the viewer’s', async () => {
     const name = `Tokyo clinic ${Date.now()}`;
     const admin = await newPerson(browser());
     await logIn(admin.page, stack!.admin);
