@@ -26,6 +26,10 @@ export const routes: RouteObject[] = [
         path: 'admin/shows/:id',
         lazy: () => import('./routes/admin-show').then((m) => ({ Component: m.AdminShowRoute })),
       },
+      {
+        path: 'admin/series/:id',
+        lazy: () => import('./routes/admin-series').then((m) => ({ Component: m.AdminSeriesRoute })),
+      },
       { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },
     ],
   },

@@ -24,5 +24,8 @@ export const queryKeys = {
     /** A show's audit trail (admins only). */
     showEvents: (showId: number) => [...personal, 'show-events', showId] as const,
     occupancyReport: (window: { from: string; to: string }) => [...personal, 'occupancy', window] as const,
+    /** The series (admins only): the list, and one with its shows. */
+    allSeries: () => [...personal, 'series'] as const,
+    series: (seriesId: number) => [...personal, 'series', seriesId] as const,
   },
 };

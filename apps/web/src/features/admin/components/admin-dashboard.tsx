@@ -10,6 +10,7 @@ import { useOccupancies } from '../hooks/use-occupancies';
 import { AdminShowTable } from './admin-show-table';
 import { AdminTotals } from './admin-totals';
 import { CreateShow } from './create-show';
+import { SeriesPanel } from './series-panel';
 import { ShowPeriodSwitch, type ShowPeriod } from './show-period-switch';
 
 /** Upcoming: soonest first, as the public list. Past: the server's `order=desc`, most recent first. */
@@ -37,6 +38,7 @@ export function AdminDashboard() {
     <div className="flex flex-col gap-5">
       <AdminTotals showCount={shows.length} totals={sumOccupancy([...occupancies.values()])} />
       <CreateShow />
+      <SeriesPanel />
       <section aria-labelledby="admin-shows-heading" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="admin-shows-heading" className="text-lg font-semibold">

@@ -50,7 +50,9 @@ export function AdminShowTable({ shows, occupancies }: AdminShowTableProps) {
               <tr key={show.id} className="border-b border-white/50 last:border-0">
                 <th scope="row" className="p-3 font-semibold wrap-anywhere">
                   {show.name}
-                  <p className="text-xs font-normal text-slate-700 md:hidden">{formatShowTime(show.startTime)}</p>
+                  <p className="text-xs font-normal text-slate-700 md:hidden">
+                    {formatShowTime(show.startTime, show.timeZone)}
+                  </p>
                   <div className="mt-2 w-full max-w-32">
                     <OccupancyBar occupancy={occupancy} />
                   </div>
@@ -58,7 +60,7 @@ export function AdminShowTable({ shows, occupancies }: AdminShowTableProps) {
                     {occupancy.confirmed} confirmed · {occupancy.held} held · {occupancy.free} free of {occupancy.total}
                   </p>
                 </th>
-                <td className={`${wideOnly} whitespace-nowrap`}>{formatShowTime(show.startTime)}</td>
+                <td className={`${wideOnly} whitespace-nowrap`}>{formatShowTime(show.startTime, show.timeZone)}</td>
                 <td className={count}>{occupancy.confirmed}</td>
                 <td className={count}>{occupancy.held}</td>
                 <td className={count}>{occupancy.free}</td>

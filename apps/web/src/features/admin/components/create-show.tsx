@@ -4,10 +4,8 @@ import { Card } from '@/components/ui/card';
 import { useContractForm } from '@/lib/use-contract-form';
 import { useCreateShow } from '../api/create-show';
 import { serverShowErrors } from '../utils/server-show-errors';
-import { explainInvalidShow, readNewShow } from '../utils/show-form-values';
+import { emptyShowValues, explainInvalidShow, readNewShow } from '../utils/show-form-values';
 import { ShowForm } from './show-form';
-
-const empty = { name: '', startTime: '', totalSlots: '' };
 
 export function CreateShow() {
   const create = useCreateShow();
@@ -30,7 +28,7 @@ export function CreateShow() {
       <ShowForm
         key={created?.formKey ?? 0}
         label="New show"
-        initial={empty}
+        initial={emptyShowValues()}
         submitLabel="Create show"
         busy={form.submitting}
         errors={form.errors}

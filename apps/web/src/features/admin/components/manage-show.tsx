@@ -6,6 +6,7 @@ import { Notice } from '@/components/ui/notice';
 import { Skeleton } from '@/components/ui/skeleton';
 import { hasCode } from '@/lib/api-error';
 import { explainError } from '@/lib/explain-error';
+import { formatShowTime } from '@/lib/format';
 import { downloadShowBookings } from '../api/download-show-bookings';
 import { useShowBookings } from '../api/get-show-bookings';
 import { occupancyOf } from '../model/occupancy';
@@ -53,6 +54,9 @@ export function ManageShow({ showId }: { showId: number }) {
     <div className="grid gap-5 lg:grid-cols-2">
       <Card className="flex flex-col gap-4">
         <h2 className="text-lg font-semibold">Edit</h2>
+        <p className="text-sm">
+          Starts <time dateTime={show.data.startTime}>{formatShowTime(show.data.startTime, show.data.timeZone)}</time>
+        </p>
         <EditShow key={show.data.id} show={show.data} />
         <DeleteShow showId={showId} showName={show.data.name} onDeleted={() => void navigate('/admin')} />
       </Card>

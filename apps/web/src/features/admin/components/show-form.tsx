@@ -5,6 +5,7 @@ import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { FieldErrors } from '@/lib/form-errors';
 import type { ShowFormValues } from '../utils/show-form-values';
+import { TimeZoneField } from './time-zone-field';
 
 type ShowFormProps = {
   label: string;
@@ -22,6 +23,7 @@ export function ShowForm({ label, initial, submitLabel, busy, errors, onSubmit }
       <FormAlert message={errors._form} />
       <Field label="Name" name="name" defaultValue={initial.name} error={errors.name} maxLength={200} />
       <div className="grid gap-4 sm:grid-cols-2">
+        <TimeZoneField defaultValue={initial.timeZone} error={errors.timeZone} />
         <Field
           label="Start time"
           name="startTime"

@@ -1,38 +1,42 @@
 import type { Show } from '@holdfast/contracts';
 import type { FieldErrors } from '@/lib/form-errors';
+import { fromZonedInput, toZonedInput, viewerTimeZone } from '@/lib/time-zones';
 
-/** What the form holds: strings, as the inputs give them. Start time is local `yyyy-mm-ddThh:mm`. */
+/** What the form holds: strings, as the inputs give them. Start time is `yyyy-mm-ddThh:mm` in `timeZone`. */
 export interface ShowFormValues {
   name: string;
   startTime: string;
   totalSlots: string;
+  timeZone: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An instant as the viewer's local wall-clock time, the format <input type="datetime-local"> wants. */
-export function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export const emptyShowValues = (): ShowFormValues => ({
+  name: '',
+  startTime: '',
+  totalSlots: '',
+  timeZone: viewerTimeZone(),
+});
 
 export const valuesOf = (show: Show): ShowFormValues => ({
   name: show.name,
-  startTime: toLocalInput(show.startTime),
+  startTime: toZonedInput(show.startTime, show.timeZone),
   totalSlots: String(show.totalSlots),
+  timeZone: show.timeZone,
 });
 
 const readValues = (data: FormData): ShowFormValues => ({
   name: String(data.get('name') ?? ''),
   startTime: String(data.get('startTime') ?? ''),
   totalSlots: String(data.get('totalSlots') ?? ''),
+  timeZone: String(data.get('timeZone') ?? ''),
 });
 
 const toRequest = (values: ShowFormValues) => ({
   name: values.name,
-  // The local time becomes an absolute instant here, so the show is at the time the admin meant.
-  startTime: values.startTime ? new Date(values.startTime).toISOString() : '',
+  // The wall-clock time in the chosen zone becomes an instant here, so the show is at the time the admin meant.
+  startTime: values.startTime ? fromZonedInput(values.startTime, values.timeZone) : '',
   totalSlots: values.totalSlots.trim() === '' ? Number.NaN : Number(values.totalSlots),
+  timeZone: values.timeZone,
 });
 
 export const readNewShow = (data: FormData) => toRequest(readValues(data));
@@ -42,10 +46,13 @@ export function readShowChanges(show: Show, data: FormData) {
   const values = readValues(data);
   const request = toRequest(values);
   const initial = valuesOf(show);
+  const zoneChanged = values.timeZone !== initial.timeZone;
   return {
     name: values.name !== initial.name ? request.name : undefined,
-    startTime: values.startTime !== initial.startTime ? request.startTime : undefined,
+    // The same wall-clock time in another zone is another instant: a new zone moves the show with it.
+    startTime: values.startTime !== initial.startTime || zoneChanged ? request.startTime : undefined,
     totalSlots: values.totalSlots !== initial.totalSlots ? request.totalSlots : undefined,
+    timeZone: zoneChanged ? request.timeZone : undefined,
   };
 }
 

@@ -14,6 +14,7 @@ const statusStyle = {
 
 export function MyBookingItem({ booking }: { booking: MyBooking }) {
   const headingId = `booking-${booking.id}`;
+  const when = formatShowTime(booking.showStartTime, booking.showTimeZone);
   return (
     <article
       aria-labelledby={headingId}
@@ -24,7 +25,7 @@ export function MyBookingItem({ booking }: { booking: MyBooking }) {
           {booking.showName}
         </h2>
         <p className="text-sm text-slate-700">
-          <time dateTime={booking.showStartTime}>{formatShowTime(booking.showStartTime)}</time> ·{' '}
+          <time dateTime={booking.showStartTime}>{when}</time> ·{' '}
           <span className="tabular-nums">{formatPlaces(booking.quantity)}</span>
         </p>
       </div>

@@ -64,7 +64,7 @@ function LoadedShows({ shows, filter, announcement, pages }: LoadedShowsProps) {
   const visible = filterShows(shows, filter);
   // One timer for the whole list: the next start among the shows on screen.
   const now = useNowAt(visible.map((show) => Date.parse(show.startTime)));
-  const days = groupByDay(visible, { now });
+  const days = groupByDay(visible, { now, timeZoneOf: (show) => show.timeZone });
   const started = useStartedAnnouncement(visible, now);
   return (
     <>

@@ -8,7 +8,7 @@ export function ShowSummary({ show }: { show: Show }) {
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-slate-700">
-        <time dateTime={show.startTime}>{formatShowTime(show.startTime)}</time>
+        <time dateTime={show.startTime}>{formatShowTime(show.startTime, show.timeZone)}</time>
       </p>
       <LiveCount available={show.availableSlots} total={show.totalSlots} />
       <AvailabilityBar available={show.availableSlots} total={show.totalSlots} />
