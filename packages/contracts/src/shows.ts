@@ -4,6 +4,8 @@ import { idSchema, int32, MAX_TIMESTAMP_LENGTH, timestampSchema } from './common
 /** The shows table's CHECKs hold these too (migration 1700000000000). */
 export const MAX_TOTAL_SLOTS = 100_000;
 export const MAX_SHOW_NAME_LENGTH = 200;
+/** Where a show takes place; the shows table's CHECK holds it too (migration 1700000000013). */
+export const MAX_SHOW_LOCATION_LENGTH = 300;
 /** GET /shows answers a page of shows: `limit` of them, at most MAX_SHOW_PAGE, DEFAULT_SHOW_PAGE unless asked. */
 export const MAX_SHOW_PAGE = 200;
 export const DEFAULT_SHOW_PAGE = 50;
@@ -34,6 +36,8 @@ export const showSchema = z
     /** Places free right now: holds past their expiry count as free even before the sweeper runs. */
     availableSlots: slotCountSchema,
     version: showVersionSchema,
+    /** Where it takes place (a venue, an address), or null when not given. */
+    location: z.string().max(MAX_SHOW_LOCATION_LENGTH).nullable().optional(),
   })
   .meta({ id: 'Show' });
 export type Show = z.infer<typeof showSchema>;
@@ -93,6 +97,14 @@ const totalSlotsSchema = z
   .min(1, 'A show needs at least 1 place')
   .max(MAX_TOTAL_SLOTS, `A show has at most ${MAX_TOTAL_SLOTS} places`)
   .meta(int32);
+/** Blank means none: the admin form sends what its field holds. */
+const showLocationSchema = z
+  .string()
+  .trim()
+  .max(MAX_SHOW_LOCATION_LENGTH, `Location is at most ${MAX_SHOW_LOCATION_LENGTH} characters`)
+  .transform((value) => (value === '' ? null : value))
+  .nullable()
+  .meta({ description: 'Where the show takes place; null or blank for none' });
 /** ISO 8601 with an explicit offset, so a show's time never depends on the server's time zone. */
 const startTimeSchema = z.iso
   .datetime({ offset: true, message: 'Start time must be an ISO 8601 date-time' })
@@ -105,6 +117,7 @@ export const createShowRequestSchema = z
       message: 'Start time must be in the future',
     }),
     totalSlots: totalSlotsSchema,
+    location: showLocationSchema.optional(),
   })
   .meta({ id: 'CreateShowRequest' });
 export type CreateShowRequest = z.infer<typeof createShowRequestSchema>;
@@ -116,9 +129,10 @@ export const updateShowRequestSchema = z
       .refine((value) => Date.parse(value) > Date.now(), { message: 'Start time must be in the future' })
       .optional(),
     totalSlots: totalSlotsSchema.optional(),
+    location: showLocationSchema.optional(),
   })
   .refine((value) => Object.values(value).some((field) => field !== undefined), {
-    message: 'Give at least one of name, startTime, totalSlots',
+    message: 'Give at least one of name, startTime, totalSlots, location',
   })
   .meta({ id: 'UpdateShowRequest' });
 export type UpdateShowRequest = z.infer<typeof updateShowRequestSchema>;

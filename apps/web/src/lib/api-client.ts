@@ -196,3 +196,28 @@ export async function callIdempotent<E extends Endpoint & { idempotent: true }>(
   const { data, response } = await send(endpoint, options, options.idempotencyKey);
   return { data, replayed: response.headers.get(IDEMPOTENT_REPLAYED_HEADER) === 'true' };
 }
+
+/**
+ * A file the API serves to the signed-in person (a calendar file): fetched with the bearer token, since a plain
+ * link cannot carry it, and handed back as a Blob for the browser to save.
+ */
+export async function download(path: string): Promise<Blob> {
+  const token = authToken.get();
+  let response: Response;
+  try {
+    response = await fetch(`${env.apiUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', 'Could not reach the server');
+  }
+  if (!response.ok) {
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    throw toApiError(response, body);
+  }
+  return response.blob();
+}

@@ -10,6 +10,8 @@ interface ShowRow {
   available_slots: number;
   /** bigint: pg answers it as a string. */
   version: string;
+  /** Absent from lock_shows's rows (the locked_show type carries no location). */
+  location?: string | null;
 }
 
 const toShow = (row: ShowRow): Show => ({
@@ -19,9 +21,11 @@ const toShow = (row: ShowRow): Show => ({
   totalSlots: row.total_slots,
   availableSlots: row.available_slots,
   version: Number(row.version),
+  ...(row.location !== undefined && { location: row.location }),
 });
 
-const SHOW_COLUMNS = 'id, name, start_time, total_slots, available_slots, version';
+const LOCKED_SHOW_COLUMNS = 'id, name, start_time, total_slots, available_slots, version';
+const SHOW_COLUMNS = `${LOCKED_SHOW_COLUMNS}, location`;
 /** Raised by the shows_refuse_delete_when_booked trigger (migration 1700000000002). */
 const SHOW_IS_BOOKED = 'BOOKD';
 
@@ -72,12 +76,12 @@ export async function findShows(db: Queryable, ids: number[]): Promise<Show[]> {
 
 export async function insertShow(
   db: Queryable,
-  input: { name: string; startTime: string; totalSlots: number },
+  input: { name: string; startTime: string; totalSlots: number; location?: string | null },
 ): Promise<Show> {
   const { rows } = await db.query<ShowRow>(
-    `INSERT INTO shows (name, start_time, total_slots, available_slots) VALUES ($1, $2, $3, $3)
+    `INSERT INTO shows (name, start_time, total_slots, available_slots, location) VALUES ($1, $2, $3, $3, $4)
      RETURNING ${SHOW_COLUMNS}`,
-    [input.name, input.startTime, input.totalSlots],
+    [input.name, input.startTime, input.totalSlots, input.location ?? null],
   );
   return toShow(rows[0]!);
 }
@@ -89,7 +93,7 @@ export async function insertShow(
  */
 export async function lockShows(tx: Queryable, ids: number[]): Promise<(Show & { reclaimedHolds: number })[]> {
   const { rows } = await tx.query<ShowRow & { reclaimed_holds: number }>(
-    `SELECT ${SHOW_COLUMNS}, reclaimed_holds FROM lock_shows($1::int[])`,
+    `SELECT ${LOCKED_SHOW_COLUMNS}, reclaimed_holds FROM lock_shows($1::int[])`,
     [ids],
   );
   return rows.map((row) => ({ ...toShow(row), reclaimedHolds: row.reclaimed_holds }));
@@ -103,7 +107,7 @@ export async function releaseSlots(tx: Queryable, id: number, slots: number): Pr
 export async function updateShowRow(
   tx: Queryable,
   id: number,
-  changes: { name?: string; startTime?: string; totalSlots?: number },
+  changes: { name?: string; startTime?: string; totalSlots?: number; location?: string | null },
 ): Promise<Show> {
   // Resizing keeps the slots taken: available moves by exactly as much as total does.
   const { rows } = await tx.query<ShowRow>(
@@ -111,10 +115,19 @@ export async function updateShowRow(
        name = COALESCE($2, name),
        start_time = COALESCE($3, start_time),
        available_slots = available_slots + COALESCE($4, total_slots) - total_slots,
-       total_slots = COALESCE($4, total_slots)
+       total_slots = COALESCE($4, total_slots),
+       location = CASE WHEN $5 THEN $6 ELSE location END
      WHERE id = $1
      RETURNING ${SHOW_COLUMNS}`,
-    [id, changes.name ?? null, changes.startTime ?? null, changes.totalSlots ?? null],
+    [
+      id,
+      changes.name ?? null,
+      changes.startTime ?? null,
+      changes.totalSlots ?? null,
+      // null clears the location, so "not given" travels apart from it.
+      changes.location !== undefined,
+      changes.location ?? null,
+    ],
   );
   return toShow(rows[0]!);
 }

@@ -94,6 +94,7 @@ describe('creating a show', () => {
       name: 'Harbour tour',
       startTime: new Date('2031-06-01T18:30').toISOString(),
       totalSlots: 25,
+      location: null,
     });
     expect(await screen.findByRole('rowheader', { name: /Harbour tour/ })).toBeInTheDocument();
     expect(screen.getByLabelText('Name')).toHaveValue('');

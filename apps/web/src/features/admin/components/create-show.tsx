@@ -7,7 +7,7 @@ import { serverShowErrors } from '../utils/server-show-errors';
 import { explainInvalidShow, readNewShow } from '../utils/show-form-values';
 import { ShowForm } from './show-form';
 
-const empty = { name: '', startTime: '', totalSlots: '' };
+const empty = { name: '', startTime: '', totalSlots: '', location: '' };
 
 export function CreateShow() {
   const create = useCreateShow();

@@ -6,6 +6,8 @@ export interface ShowFormValues {
   name: string;
   startTime: string;
   totalSlots: string;
+  /** Where; blank for none. */
+  location: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -20,12 +22,14 @@ export const valuesOf = (show: Show): ShowFormValues => ({
   name: show.name,
   startTime: toLocalInput(show.startTime),
   totalSlots: String(show.totalSlots),
+  location: show.location ?? '',
 });
 
 const readValues = (data: FormData): ShowFormValues => ({
   name: String(data.get('name') ?? ''),
   startTime: String(data.get('startTime') ?? ''),
   totalSlots: String(data.get('totalSlots') ?? ''),
+  location: String(data.get('location') ?? ''),
 });
 
 const toRequest = (values: ShowFormValues) => ({
@@ -33,6 +37,8 @@ const toRequest = (values: ShowFormValues) => ({
   // The local time becomes an absolute instant here, so the show is at the time the admin meant.
   startTime: values.startTime ? new Date(values.startTime).toISOString() : '',
   totalSlots: values.totalSlots.trim() === '' ? Number.NaN : Number(values.totalSlots),
+  // Blank is sent as it is: the contract reads it as "no location" (and clears one on an edit).
+  location: values.location,
 });
 
 export const readNewShow = (data: FormData) => toRequest(readValues(data));
@@ -46,6 +52,7 @@ export function readShowChanges(show: Show, data: FormData) {
     name: values.name !== initial.name ? request.name : undefined,
     startTime: values.startTime !== initial.startTime ? request.startTime : undefined,
     totalSlots: values.totalSlots !== initial.totalSlots ? request.totalSlots : undefined,
+    location: values.location.trim() !== initial.location ? request.location : undefined,
   };
 }
 
