@@ -32,7 +32,9 @@ export function ShowBookings({ bookings }: { bookings: ShowBooking[] }) {
             <tr key={booking.id} className="border-b border-white/50 last:border-0">
               <td className="p-2 [overflow-wrap:anywhere]">
                 {booking.userName} <span className="text-slate-600">({booking.userEmail})</span>
-                {booking.reference && <span className="block font-mono text-xs">{booking.reference}</span>}
+                {booking.reference && (
+                  <span className="block font-mono text-xs [overflow-wrap:normal]">{booking.reference}</span>
+                )}
               </td>
               <td className="p-2 text-right tabular-nums">{booking.quantity}</td>
               <td className="p-2">{statusLabel[booking.status]}</td>
