@@ -28,6 +28,10 @@ ALTER TABLE bookings DROP CONSTRAINT bookings_pkey;
 ALTER TABLE bookings ADD CONSTRAINT bookings_pkey PRIMARY KEY (show_id, id);
 -- The booking-id lookup of confirm and cancel (they get an id alone): one index probe per shard.
 CREATE INDEX bookings_id_idx ON bookings (id);
+-- Lookups by reference (migration 1700000000013): unique anyway, being its booking id's image (CHECK
+-- bookings_reference_is_its_ids), so a plain index replaces the unique one that lacks the distribution column.
+DROP INDEX bookings_reference_key;
+CREATE INDEX bookings_reference_idx ON bookings (reference);
 
 -- Small, read by every request's authentication and joined with anything: a copy on every node.
 SELECT create_reference_table('users');

@@ -111,3 +111,7 @@ export async function logIn(page: Page, credentials: { email: string; password: 
 
 /** The show's card on the list page, found by its heading. */
 export const showCard = (page: Page, name: string) => page.getByRole('article', { name });
+
+export async function confirmViaApi(token: string, bookingId: number) {
+  return api<{ id: number; reference: string }>('/bookings/confirm', { method: 'POST', token, body: { bookingId } });
+}

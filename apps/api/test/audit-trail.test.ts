@@ -197,7 +197,7 @@ describe("an admin's edits of a show", () => {
     expect(trail.status).toBe(200);
     const events = trail.body as BookingEvent[];
     const actor = { kind: 'admin', id: admin.id, name: admin.name };
-    const placement = { timeZone: 'UTC', seriesId: null };
+    const placement = { timeZone: 'UTC', seriesId: null, location: null };
     expect(events.map(({ kind, actor: a, details }) => ({ kind, actor: a, details }))).toEqual([
       { kind: 'SHOW_DELETED', actor, details: { name: 'Clinic B', startTime, totalSlots: 8, ...placement } },
       {

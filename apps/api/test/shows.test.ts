@@ -47,6 +47,7 @@ describe('GET /shows and GET /shows/:id', () => {
       version: 1,
       timeZone: 'UTC',
       seriesId: null,
+      location: null,
     });
     for (const id of ['999999', 'abc', '-1', '1.5', '99999999999']) {
       const missing = await app.http.get(`/shows/${id}`);
@@ -84,6 +85,7 @@ describe('POST /shows', () => {
       version: 1,
       timeZone: 'UTC',
       seriesId: null,
+      location: null,
     });
     expect(await storedCounts(app, response.body.id)).toMatchObject({ total: 50, available: 50, bookings: 0 });
   });
@@ -200,5 +202,43 @@ describe('GET /shows/:id/bookings', () => {
     const show = await createShow(app);
     expect((await app.http.get(`/shows/${show.id}/bookings`).set(bearer(userToken))).status).toBe(403);
     expect((await app.http.get('/shows/999999/bookings').set(bearer(adminToken))).status).toBe(404);
+  });
+});
+
+describe('show locations', () => {
+  const create = (body: object) => app.http.post('/shows').set(bearer(adminToken)).send(body);
+  const base = () => ({ name: 'Clinic', startTime: inDays(3), totalSlots: 5 });
+
+  it('when a show is created with a location, then every read answers it', async () => {
+    const created = await create({ ...base(), location: '  Room 4, 1 High Street  ' });
+    expect(created.status).toBe(201);
+    expect(created.body.location).toBe('Room 4, 1 High Street');
+    expect((await app.http.get(`/shows/${created.body.id}`)).body.location).toBe('Room 4, 1 High Street');
+    const listed = (await app.http.get('/shows?limit=200')).body as { id: number; location: string }[];
+    expect(listed.find((s) => s.id === created.body.id)?.location).toBe('Room 4, 1 High Street');
+  });
+
+  it('when no location or a blank one is given, then it is null', async () => {
+    expect((await create(base())).body.location).toBeNull();
+    expect((await create({ ...base(), location: '   ' })).body.location).toBeNull();
+  });
+
+  it('when an edit gives a location, then it changes; null clears it; leaving it out keeps it', async () => {
+    const { id } = (await create({ ...base(), location: 'Hall A' })).body as { id: number };
+    const patch = (body: object) => app.http.patch(`/shows/${id}`).set(bearer(adminToken)).send(body);
+    expect((await patch({ name: 'Renamed' })).body.location).toBe('Hall A');
+    expect((await patch({ location: 'Hall B' })).body.location).toBe('Hall B');
+    expect((await patch({ location: null })).body.location).toBeNull();
+  });
+
+  it('when the location is too long or not a string, then 400 and nothing changes', async () => {
+    for (const location of ['x'.repeat(301), 42]) {
+      const response = await create({ ...base(), location });
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('VALIDATION_ERROR');
+    }
+    const show = await createShow(app);
+    const refused = await app.db.query('UPDATE shows SET location = $2 WHERE id = $1', [show.id, '']).catch((e) => e);
+    expect(refused.code).toBe('23514');
   });
 });

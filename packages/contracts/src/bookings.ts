@@ -27,6 +27,13 @@ export type CreateBookingRequest = z.input<typeof createBookingRequestSchema>;
 export const confirmBookingRequestSchema = z.object({ bookingId: idSchema }).meta({ id: 'ConfirmBookingRequest' });
 export type ConfirmBookingRequest = z.infer<typeof confirmBookingRequestSchema>;
 
+/** Crockford's base32 without I, L, O, U: what a confirmed booking's reference is made of (migration 13). */
+export const BOOKING_REFERENCE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{8}$/;
+export const bookingReferenceSchema = z.string().length(8).regex(BOOKING_REFERENCE_PATTERN).meta({
+  description: 'Short reference of a confirmed booking: 8 characters of Crockford base32',
+  example: '3NEH17EG',
+});
+
 export const bookingSchema = z
   .object({
     id: idSchema,
@@ -38,6 +45,8 @@ export const bookingSchema = z
     expiresAt: timestampSchema,
     confirmedAt: timestampSchema.nullable(),
     cancelledAt: timestampSchema.nullable(),
+    /** Set when the booking is confirmed, and kept after a cancel; absent before that. */
+    reference: bookingReferenceSchema.optional(),
   })
   .meta({ id: 'Booking' });
 export type Booking = z.infer<typeof bookingSchema>;

@@ -5,6 +5,8 @@ import { MAX_TIME_ZONE_LENGTH, timeZoneSchema } from './time-zones.js';
 /** The shows table's CHECKs hold these too (migration 1700000000000). */
 export const MAX_TOTAL_SLOTS = 100_000;
 export const MAX_SHOW_NAME_LENGTH = 200;
+/** Where a show takes place; the shows table's CHECK holds it too (migration 1700000000013). */
+export const MAX_SHOW_LOCATION_LENGTH = 300;
 /** GET /shows answers a page of shows: `limit` of them, at most MAX_SHOW_PAGE, DEFAULT_SHOW_PAGE unless asked. */
 export const MAX_SHOW_PAGE = 200;
 export const DEFAULT_SHOW_PAGE = 50;
@@ -46,6 +48,8 @@ export const showSchema = z
     timeZone: showTimeZoneSchema,
     /** The series the show was created from, if any. */
     seriesId: idSchema.nullable(),
+    /** Where it takes place (a venue, an address), or null when not given. */
+    location: z.string().max(MAX_SHOW_LOCATION_LENGTH).nullable().optional(),
   })
   .meta({ id: 'Show' });
 export type Show = z.infer<typeof showSchema>;
@@ -105,6 +109,14 @@ const totalSlotsSchema = z
   .min(1, 'A show needs at least 1 place')
   .max(MAX_TOTAL_SLOTS, `A show has at most ${MAX_TOTAL_SLOTS} places`)
   .meta(int32);
+/** Blank means none: the admin form sends what its field holds. */
+const showLocationSchema = z
+  .string()
+  .trim()
+  .max(MAX_SHOW_LOCATION_LENGTH, `Location is at most ${MAX_SHOW_LOCATION_LENGTH} characters`)
+  .transform((value) => (value === '' ? null : value))
+  .nullable()
+  .meta({ description: 'Where the show takes place; null or blank for none' });
 /** ISO 8601 with an explicit offset, so a show's time never depends on the server's time zone. */
 const startTimeSchema = z.iso
   .datetime({ offset: true, message: 'Start time must be an ISO 8601 date-time' })
@@ -119,6 +131,7 @@ export const createShowRequestSchema = z
     totalSlots: totalSlotsSchema,
     /** Absent: the server's DEFAULT_TIME_ZONE. */
     timeZone: timeZoneSchema.optional(),
+    location: showLocationSchema.optional(),
   })
   .meta({ id: 'CreateShowRequest' });
 export type CreateShowRequest = z.infer<typeof createShowRequestSchema>;
@@ -131,9 +144,10 @@ export const updateShowRequestSchema = z
       .optional(),
     totalSlots: totalSlotsSchema.optional(),
     timeZone: timeZoneSchema.optional(),
+    location: showLocationSchema.optional(),
   })
   .refine((value) => Object.values(value).some((field) => field !== undefined), {
-    message: 'Give at least one of name, startTime, totalSlots, timeZone',
+    message: 'Give at least one of name, startTime, totalSlots, timeZone, location',
   })
   .meta({ id: 'UpdateShowRequest' });
 export type UpdateShowRequest = z.infer<typeof updateShowRequestSchema>;

@@ -17,6 +17,10 @@ export const routes: RouteObject[] = [
         path: 'my-bookings',
         lazy: () => import('./routes/my-bookings').then((m) => ({ Component: m.MyBookingsRoute })),
       },
+      {
+        path: 'bookings/:id',
+        lazy: () => import('./routes/receipt').then((m) => ({ Component: m.ReceiptRoute })),
+      },
       { path: 'admin', lazy: () => import('./routes/admin').then((m) => ({ Component: m.AdminRoute })) },
       {
         path: 'admin/reports',

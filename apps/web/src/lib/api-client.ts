@@ -213,7 +213,10 @@ export async function callDownload<E extends Endpoint>(endpoint: E, options: Cal
   let response: Response;
   try {
     response = await fetch(urlFor(endpoint, params, query), {
-      headers: { accept: 'text/csv, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        accept: `${endpoint.produces ?? 'text/csv'}, application/json`,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       signal,
     });
   } catch (cause) {

@@ -18,6 +18,8 @@ export const queryKeys = {
     me: () => [...personal, 'me'] as const,
     myBookings: () => [...personal, 'my-bookings'] as const,
     myWaitlistEntries: () => [...personal, 'my-waitlist-entries'] as const,
+    /** One booking with its show, as its receipt shows them. */
+    receipt: (bookingId: number) => [...personal, 'receipt', bookingId] as const,
     /** A show's bookings with the names and emails of the people who made them: admins only. */
     allShowBookings: () => [...personal, 'show-bookings'] as const,
     showBookings: (showId: number) => [...personal, 'show-bookings', showId] as const,

@@ -14,6 +14,7 @@ interface BookingRow {
   expires_at: Date;
   confirmed_at: Date | null;
   cancelled_at: Date | null;
+  reference: string | null;
 }
 
 export type BookingWithOwner = Booking & { userId: number };
@@ -27,12 +28,15 @@ const toBooking = (row: BookingRow): Booking => ({
   expiresAt: row.expires_at.toISOString(),
   confirmedAt: row.confirmed_at?.toISOString() ?? null,
   cancelledAt: row.cancelled_at?.toISOString() ?? null,
+  // Absent until confirmed, so a hold reads the same as book_batch's answer for it (migration 1700000000005).
+  ...(row.reference !== null && { reference: row.reference }),
 });
 
 /** Reads report a lapsed hold as EXPIRED at once (live_booking_status); the sweeper catches the stored value up. */
 const LIVE_BOOKING = `id, show_id, user_id, quantity, created_at, expires_at, confirmed_at, cancelled_at,
-  live_booking_status(status, expires_at) AS status`;
-const STORED_BOOKING = 'id, show_id, user_id, quantity, status, created_at, expires_at, confirmed_at, cancelled_at';
+  reference, live_booking_status(status, expires_at) AS status`;
+const STORED_BOOKING =
+  'id, show_id, user_id, quantity, status, created_at, expires_at, confirmed_at, cancelled_at, reference';
 
 const integer = (value: number) => {
   if (!Number.isSafeInteger(value)) throw new TypeError(`expected an integer, got ${value}`);
@@ -103,11 +107,12 @@ export interface OwnBookingOfShow {
 
 /**
  * Confirms in one statement. The UPDATE takes the booking's row lock, so a confirm racing the sweeper at the
- * moment of expiry re-checks the live status after the other commits: exactly one of them wins.
+ * moment of expiry re-checks the live status after the other commits: exactly one of them wins. The reference
+ * is set in the same statement (booking_reference, migration 1700000000013: its id's image, never reused).
  */
 export async function confirmHold(db: Queryable, ref: OwnBookingOfShow): Promise<Booking | null> {
   const { rows } = await db.query<BookingRow>(
-    `UPDATE bookings SET status = 'CONFIRMED', confirmed_at = now()
+    `UPDATE bookings SET status = 'CONFIRMED', confirmed_at = now(), reference = booking_reference(id)
      WHERE show_id = $1 AND id = $2 AND user_id = $3 AND live_booking_status(status, expires_at) = 'PENDING'
      RETURNING ${STORED_BOOKING}`,
     [ref.showId, ref.bookingId, ref.userId],

@@ -12,6 +12,8 @@ interface ShowRow {
   version: string;
   time_zone: string;
   series_id: number | null;
+  /** Absent from lock_shows's rows (the locked_show type carries no location). */
+  location?: string | null;
 }
 
 const toShow = (row: ShowRow): Show => ({
@@ -23,13 +25,14 @@ const toShow = (row: ShowRow): Show => ({
   version: Number(row.version),
   timeZone: row.time_zone,
   seriesId: row.series_id,
+  ...(row.location !== undefined && { location: row.location }),
 });
 
-/** A show as lock_show answers it: counts and version, without the zone and series (which it does not carry). */
-export type LockedShow = Omit<Show, 'timeZone' | 'seriesId'> & { reclaimedHolds: number };
+/** A show as lock_show answers it: counts and version, without the zone, series and place (it carries none). */
+export type LockedShow = Omit<Show, 'timeZone' | 'seriesId' | 'location'> & { reclaimedHolds: number };
 
-const SHOW_COLUMNS = 'id, name, start_time, total_slots, available_slots, version, time_zone, series_id';
 const LOCKED_SHOW_COLUMNS = 'id, name, start_time, total_slots, available_slots, version';
+const SHOW_COLUMNS = `${LOCKED_SHOW_COLUMNS}, time_zone, series_id, location`;
 /** Violated by a zone PostgreSQL does not know (migration 1700000000009). */
 export const TIME_ZONE_CONSTRAINTS = ['shows_time_zone_known', 'series_time_zone_known'];
 /** Raised by the shows_refuse_delete_when_booked trigger (migration 1700000000002). */
@@ -91,13 +94,13 @@ function translateTimeZoneViolation(error: unknown, zone: string | undefined): n
 
 export async function insertShow(
   db: Queryable,
-  input: { name: string; startTime: string; totalSlots: number; timeZone?: string },
+  input: { name: string; startTime: string; totalSlots: number; timeZone?: string; location?: string | null },
 ): Promise<Show> {
   try {
     const { rows } = await db.query<ShowRow>(
-      `INSERT INTO shows (name, start_time, total_slots, available_slots, time_zone)
-       VALUES ($1, $2, $3, $3, COALESCE($4, 'UTC')) RETURNING ${SHOW_COLUMNS}`,
-      [input.name, input.startTime, input.totalSlots, input.timeZone ?? null],
+      `INSERT INTO shows (name, start_time, total_slots, available_slots, time_zone, location)
+       VALUES ($1, $2, $3, $3, COALESCE($4, 'UTC'), $5) RETURNING ${SHOW_COLUMNS}`,
+      [input.name, input.startTime, input.totalSlots, input.timeZone ?? null, input.location ?? null],
     );
     return toShow(rows[0]!);
   } catch (error) {
@@ -126,7 +129,7 @@ export async function insertSeriesShows(
     const { rows } = await db.query<ShowRow>(
       seriesId === null
         ? `SELECT 0 AS id, $1::text AS name, o.start_time, $7::int AS total_slots, $7::int AS available_slots,
-                  '1' AS version, $2::text AS time_zone, NULL::int AS series_id
+                  '1' AS version, $2::text AS time_zone, NULL::int AS series_id, NULL::text AS location
            FROM (${occurrences}) o ORDER BY o.start_time`
         : `INSERT INTO shows (name, start_time, total_slots, available_slots, time_zone, series_id)
            SELECT $1, o.start_time, $7, $7, $2, $8 FROM (${occurrences}) o ORDER BY o.start_time
@@ -172,7 +175,7 @@ export async function releaseSlots(tx: Queryable, id: number, slots: number): Pr
 export async function updateShowRow(
   tx: Queryable,
   id: number,
-  changes: { name?: string; startTime?: string; totalSlots?: number; timeZone?: string },
+  changes: { name?: string; startTime?: string; totalSlots?: number; timeZone?: string; location?: string | null },
 ): Promise<Show> {
   // Resizing keeps the slots taken: available moves by exactly as much as total does.
   try {
@@ -182,10 +185,20 @@ export async function updateShowRow(
          start_time = COALESCE($3, start_time),
          available_slots = available_slots + COALESCE($4, total_slots) - total_slots,
          total_slots = COALESCE($4, total_slots),
-         time_zone = COALESCE($5, time_zone)
+         time_zone = COALESCE($5, time_zone),
+         location = CASE WHEN $6 THEN $7 ELSE location END
        WHERE id = $1
        RETURNING ${SHOW_COLUMNS}`,
-      [id, changes.name ?? null, changes.startTime ?? null, changes.totalSlots ?? null, changes.timeZone ?? null],
+      [
+        id,
+        changes.name ?? null,
+        changes.startTime ?? null,
+        changes.totalSlots ?? null,
+        changes.timeZone ?? null,
+        // null clears the location, so "not given" travels apart from it.
+        changes.location !== undefined,
+        changes.location ?? null,
+      ],
     );
     return toShow(rows[0]!);
   } catch (error) {

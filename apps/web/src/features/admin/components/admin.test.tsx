@@ -95,6 +95,7 @@ describe('creating a show', () => {
       startTime: new Date('2031-06-01T18:30').toISOString(),
       totalSlots: 25,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      location: null,
     });
     expect(await screen.findByRole('rowheader', { name: /Harbour tour/ })).toBeInTheDocument();
     expect(screen.getByLabelText('Name')).toHaveValue('');

@@ -51,8 +51,9 @@ export function ManageShow({ showId }: { showId: number }) {
 
   const occupancy = occupancyOf(show.data, bookings.data);
   return (
+    // min-w-0: a grid item is never narrower than its content by default, so a wide table widened the page.
     <div className="grid gap-5 lg:grid-cols-2">
-      <Card className="flex flex-col gap-4">
+      <Card className="flex min-w-0 flex-col gap-4">
         <h2 className="text-lg font-semibold">Edit</h2>
         <p className="text-sm">
           Starts <time dateTime={show.data.startTime}>{formatShowTime(show.data.startTime, show.data.timeZone)}</time>
@@ -60,7 +61,7 @@ export function ManageShow({ showId }: { showId: number }) {
         <EditShow key={show.data.id} show={show.data} />
         <DeleteShow showId={showId} showName={show.data.name} onDeleted={() => void navigate('/admin')} />
       </Card>
-      <Card className="flex flex-col gap-4">
+      <Card className="flex min-w-0 flex-col gap-4">
         <h2 className="text-lg font-semibold">Occupancy</h2>
         <p className="tabular-nums" aria-live="polite">
           {occupancy.confirmed} confirmed · {occupancy.held} held · {occupancy.free} free of {occupancy.total}

@@ -6,8 +6,10 @@ const statusLabel = { PENDING: 'Held', CONFIRMED: 'Confirmed', CANCELLED: 'Cance
 export function ShowBookings({ bookings }: { bookings: ShowBooking[] }) {
   if (bookings.length === 0) return <p className="text-slate-700">No bookings yet.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[32rem] text-left text-sm">
+    // Narrow screens wrap the cells instead of scrolling; if a long word still overflows, the scroll area is a
+    // labelled, focusable region, so the keyboard can reach every column (axe: scrollable-region-focusable).
+    <div role="region" aria-label="Bookings" tabIndex={0} className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
         <caption className="sr-only">Bookings of this show, newest first</caption>
         <thead>
           <tr className="border-b border-white/70">
@@ -28,12 +30,15 @@ export function ShowBookings({ bookings }: { bookings: ShowBooking[] }) {
         <tbody>
           {bookings.map((booking) => (
             <tr key={booking.id} className="border-b border-white/50 last:border-0">
-              <td className="p-2">
+              <td className="p-2 [overflow-wrap:anywhere]">
                 {booking.userName} <span className="text-slate-600">({booking.userEmail})</span>
+                {booking.reference && (
+                  <span className="block font-mono text-xs [overflow-wrap:normal]">{booking.reference}</span>
+                )}
               </td>
               <td className="p-2 text-right tabular-nums">{booking.quantity}</td>
               <td className="p-2">{statusLabel[booking.status]}</td>
-              <td className="p-2 whitespace-nowrap">{formatShowTime(booking.createdAt)}</td>
+              <td className="p-2">{formatShowTime(booking.createdAt)}</td>
             </tr>
           ))}
         </tbody>

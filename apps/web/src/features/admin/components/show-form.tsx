@@ -1,4 +1,4 @@
-import { MAX_TOTAL_SLOTS } from '@holdfast/contracts';
+import { MAX_SHOW_LOCATION_LENGTH, MAX_TOTAL_SLOTS } from '@holdfast/contracts';
 import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -42,6 +42,14 @@ export function ShowForm({ label, initial, submitLabel, busy, errors, onSubmit }
           error={errors.totalSlots}
         />
       </div>
+      <Field
+        label="Location (optional)"
+        name="location"
+        defaultValue={initial.location}
+        error={errors.location}
+        maxLength={MAX_SHOW_LOCATION_LENGTH}
+        autoComplete="off"
+      />
       <Button type="submit" disabled={busy} className="self-start">
         {busy ? 'Saving…' : submitLabel}
       </Button>

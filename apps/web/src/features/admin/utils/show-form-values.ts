@@ -8,6 +8,8 @@ export interface ShowFormValues {
   startTime: string;
   totalSlots: string;
   timeZone: string;
+  /** Where; blank for none. */
+  location: string;
 }
 
 export const emptyShowValues = (): ShowFormValues => ({
@@ -15,6 +17,7 @@ export const emptyShowValues = (): ShowFormValues => ({
   startTime: '',
   totalSlots: '',
   timeZone: viewerTimeZone(),
+  location: '',
 });
 
 export const valuesOf = (show: Show): ShowFormValues => ({
@@ -22,6 +25,7 @@ export const valuesOf = (show: Show): ShowFormValues => ({
   startTime: toZonedInput(show.startTime, show.timeZone),
   totalSlots: String(show.totalSlots),
   timeZone: show.timeZone,
+  location: show.location ?? '',
 });
 
 const readValues = (data: FormData): ShowFormValues => ({
@@ -29,6 +33,7 @@ const readValues = (data: FormData): ShowFormValues => ({
   startTime: String(data.get('startTime') ?? ''),
   totalSlots: String(data.get('totalSlots') ?? ''),
   timeZone: String(data.get('timeZone') ?? ''),
+  location: String(data.get('location') ?? ''),
 });
 
 const toRequest = (values: ShowFormValues) => ({
@@ -37,6 +42,8 @@ const toRequest = (values: ShowFormValues) => ({
   startTime: values.startTime ? fromZonedInput(values.startTime, values.timeZone) : '',
   totalSlots: values.totalSlots.trim() === '' ? Number.NaN : Number(values.totalSlots),
   timeZone: values.timeZone,
+  // Blank is sent as it is: the contract reads it as "no location" (and clears one on an edit).
+  location: values.location,
 });
 
 export const readNewShow = (data: FormData) => toRequest(readValues(data));
@@ -53,6 +60,7 @@ export function readShowChanges(show: Show, data: FormData) {
     startTime: values.startTime !== initial.startTime || zoneChanged ? request.startTime : undefined,
     totalSlots: values.totalSlots !== initial.totalSlots ? request.totalSlots : undefined,
     timeZone: zoneChanged ? request.timeZone : undefined,
+    location: values.location.trim() !== initial.location ? request.location : undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Button, buttonClass } from '@/components/ui/button';
+import { FocusHeading } from '@/components/ui/focus-heading';
 import { formatPlaces } from '@/lib/format';
 import { useBookingFlow } from '../hooks/use-booking-flow';
 
@@ -10,10 +11,18 @@ export function BookingOutcome() {
     case 'confirmed':
       return (
         <div role="status" className="flex flex-col items-center gap-3 text-center">
-          <p className="text-2xl font-bold text-emerald-700">Confirmed</p>
+          <FocusHeading className="text-2xl font-bold text-emerald-700">Confirmed</FocusHeading>
           <p>Your {formatPlaces(state.booking.quantity)} are booked. See you there.</p>
+          {state.booking.reference && (
+            <p>
+              Reference <strong className="font-mono text-lg tracking-widest">{state.booking.reference}</strong>
+            </p>
+          )}
           <div className="flex flex-wrap justify-center gap-2">
-            <Link to="/my-bookings" className={buttonClass()}>
+            <Link to={`/bookings/${state.booking.id}`} className={buttonClass()}>
+              See your receipt
+            </Link>
+            <Link to="/my-bookings" className={buttonClass('secondary')}>
               See my bookings
             </Link>
             <Link to="/" className={buttonClass('secondary')}>
@@ -25,7 +34,7 @@ export function BookingOutcome() {
     case 'expired':
       return (
         <div role="alert" className="flex flex-col items-center gap-3 text-center">
-          <p className="text-2xl font-bold text-rose-700">Hold expired</p>
+          <FocusHeading className="text-2xl font-bold text-rose-700">Hold expired</FocusHeading>
           <p>The time to confirm ran out, so the places were released for others.</p>
           <Button onClick={startOver}>Try again</Button>
         </div>
@@ -33,7 +42,7 @@ export function BookingOutcome() {
     case 'cancelled':
       return (
         <div role="status" className="flex flex-col items-center gap-3 text-center">
-          <p className="text-2xl font-bold">Cancelled</p>
+          <FocusHeading className="text-2xl font-bold">Cancelled</FocusHeading>
           <p>This booking was cancelled and its places released.</p>
           <Button onClick={startOver}>Book again</Button>
         </div>

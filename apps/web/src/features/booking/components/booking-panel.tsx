@@ -1,6 +1,7 @@
 import { AnimatePresence, m } from 'motion/react';
 import { Card } from '@/components/ui/card';
 import { MotionScope } from '@/components/ui/motion-scope';
+import { FocusHeading } from '@/components/ui/focus-heading';
 import { useBookingFlow } from '../hooks/use-booking-flow';
 import { BookingOutcome } from './booking-outcome';
 import { HeldBooking } from './held-booking';
@@ -33,6 +34,12 @@ export function BookingPanel({ showId, availableSlots, closedReason }: BookingPa
           >
             {state.step === 'choosing' || state.step === 'holding' ? (
               <>
+                {state.step === 'choosing' && state.released && (
+                  <div className="flex flex-col gap-1">
+                    <FocusHeading className="font-semibold">Places released</FocusHeading>
+                    <p className="text-slate-700">They went back to others. You can book again below.</p>
+                  </div>
+                )}
                 {state.step === 'choosing' && state.problem && (
                   <p role="alert" className="rounded-xl bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-amber-200">
                     {state.problem}

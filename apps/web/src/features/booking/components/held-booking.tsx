@@ -1,4 +1,5 @@
 import { Button } from '@/components/ui/button';
+import { FocusHeading } from '@/components/ui/focus-heading';
 import { formatPlaces } from '@/lib/format';
 import { useBookingFlow } from '../hooks/use-booking-flow';
 import { HoldCountdown } from '@/components/hold-countdown';
@@ -9,6 +10,7 @@ export function HeldBooking() {
   const confirming = state.step === 'confirming';
   return (
     <div className="flex flex-col items-center gap-4 text-center">
+      <FocusHeading className="text-xl font-bold">Places held</FocusHeading>
       <p className="text-base">
         <strong>{formatPlaces(state.booking.quantity)}</strong> held for you. Confirm before the time runs out.
       </p>

@@ -127,7 +127,7 @@ describe('bookingFlow', () => {
 
   it('when the hold expires, is released, or the person starts over, then the flow moves on from the hold', () => {
     expect(bookingFlow(held, { type: 'hold-expired' })).toEqual({ step: 'expired' });
-    expect(bookingFlow(held, { type: 'released' })).toEqual({ step: 'choosing' });
+    expect(bookingFlow(held, { type: 'released' })).toEqual({ step: 'choosing', released: true });
     expect(bookingFlow({ step: 'expired' }, { type: 'started-over' })).toEqual({ step: 'choosing' });
   });
 });

@@ -5,7 +5,8 @@ import { explainBookingError } from '../utils/explain-booking-error';
 /** Each step of booking one show, as the person sees it. */
 export type BookingState =
   | { step: 'checking' }
-  | { step: 'choosing'; problem?: string; quantityError?: string }
+  /** released: the person has just let their hold go (the page says so, and focus lands there). */
+  | { step: 'choosing'; problem?: string; quantityError?: string; released?: true }
   | { step: 'holding' }
   | { step: 'held'; booking: Booking; problem?: string; note?: string }
   | { step: 'confirming'; booking: Booking }
@@ -92,8 +93,9 @@ export function bookingFlow(state: BookingState, event: BookingEvent): BookingSt
       return stepOf(event.booking, event.note);
     case 'refreshed':
       return refreshed(state, event.booking);
-    case 'no-hold':
     case 'released':
+      return { step: 'choosing', released: true };
+    case 'no-hold':
     case 'started-over':
       return { step: 'choosing' };
     case 'failed':

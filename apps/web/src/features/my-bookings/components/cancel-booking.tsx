@@ -5,7 +5,10 @@ import { hasCode } from '@/lib/api-error';
 import { explainError } from '@/lib/explain-error';
 
 /** Cancelling frees slots for others and cannot be undone, so it takes a second, explicit step. */
-export function CancelBooking({ bookingId, showName }: { bookingId: number; showName: string }) {
+/** onCancel: told when "Yes, cancel" is pressed (this component is gone by the time the list shows the result). */
+type CancelBookingProps = { bookingId: number; showName: string; onCancel?: () => void };
+
+export function CancelBooking({ bookingId, showName, onCancel }: CancelBookingProps) {
   const [asking, setAsking] = useState(false);
   const cancel = useCancelBooking();
 
@@ -29,7 +32,14 @@ export function CancelBooking({ bookingId, showName }: { bookingId: number; show
   return (
     <div role="group" aria-label={`Cancel ${showName}?`} className="flex flex-wrap items-center gap-2">
       <span className="text-sm">Cancel this booking? Its places go back to others.</span>
-      <Button variant="danger" disabled={cancel.isPending} onClick={() => cancel.mutate(bookingId)}>
+      <Button
+        variant="danger"
+        disabled={cancel.isPending}
+        onClick={() => {
+          onCancel?.();
+          cancel.mutate(bookingId);
+        }}
+      >
         {cancel.isPending ? 'Cancelling…' : 'Yes, cancel'}
       </Button>
       <Button variant="ghost" disabled={cancel.isPending} onClick={() => setAsking(false)}>

@@ -126,3 +126,87 @@ describe('my bookings', () => {
     expect(requests).toEqual([]);
   });
 });
+
+describe('my bookings, upcoming and past', () => {
+  const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+
+  it('when bookings are of shows to come and shows gone, then they are split, soonest and latest first', async () => {
+    const later = aMyBooking({ showName: 'Harbour tour', showStartTime: hoursFromNow(48) });
+    const sooner = aMyBooking({ showName: 'Ferry crossing', showStartTime: hoursFromNow(2) });
+    const past = aMyBooking({ showName: 'Flu clinic', showStartTime: hoursFromNow(-3), status: 'CONFIRMED' });
+    const older = aMyBooking({ showName: 'Night bus', showStartTime: hoursFromNow(-30), status: 'EXPIRED' });
+    server.use(
+      signedIn(),
+      http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([older, later, past, sooner])),
+    );
+    renderApp('/my-bookings');
+
+    const upcoming = await screen.findByRole('region', { name: 'Upcoming' });
+    const gone = screen.getByRole('region', { name: 'Past' });
+    const names = (region: HTMLElement) =>
+      within(region)
+        .getAllByRole('article')
+        .map((a) => a.textContent);
+    expect(names(upcoming)).toEqual([
+      expect.stringContaining('Ferry crossing'),
+      expect.stringContaining('Harbour tour'),
+    ]);
+    expect(names(gone)).toEqual([expect.stringContaining('Flu clinic'), expect.stringContaining('Night bus')]);
+    // A past confirmed booking cannot be cancelled any more.
+    expect(within(gone).queryByRole('button', { name: 'Cancel booking' })).not.toBeInTheDocument();
+  });
+
+  it('when there is nothing to come, then "Upcoming" says so', async () => {
+    const past = aMyBooking({ showName: 'Flu clinic', showStartTime: hoursFromNow(-3) });
+    server.use(
+      signedIn(),
+      http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([past])),
+    );
+    renderApp('/my-bookings');
+    const upcoming = await screen.findByRole('region', { name: 'Upcoming' });
+    expect(within(upcoming).getByText('Nothing coming up.')).toBeInTheDocument();
+  });
+
+  it('when a booking is confirmed, then it links to its show and to its receipt with the reference', async () => {
+    const confirmed = aMyBooking({ showName: 'Ferry crossing', status: 'CONFIRMED', reference: 'K7M2P9QX' });
+    const held = aMyBooking({ showName: 'Flu clinic', status: 'PENDING' });
+    server.use(
+      signedIn(),
+      http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([confirmed, held])),
+    );
+    renderApp('/my-bookings');
+
+    const ferry = await screen.findByRole('article', { name: 'Ferry crossing' });
+    expect(within(ferry).getByRole('link', { name: 'Ferry crossing' })).toHaveAttribute(
+      'href',
+      `/shows/${confirmed.showId}`,
+    );
+    expect(within(ferry).getByRole('link', { name: 'Receipt for Ferry crossing' })).toHaveAttribute(
+      'href',
+      `/bookings/${confirmed.id}`,
+    );
+    expect(ferry).toHaveTextContent('K7M2P9QX');
+    const flu = screen.getByRole('article', { name: 'Flu clinic' });
+    expect(within(flu).getByRole('link', { name: 'Flu clinic' })).toBeInTheDocument();
+    expect(within(flu).queryByRole('link', { name: /Receipt/ })).not.toBeInTheDocument();
+  });
+
+  it('when a booking is cancelled, then focus lands on the result in its card, not on the page', async () => {
+    let booking = aMyBooking({ showName: 'Ferry crossing', status: 'CONFIRMED', reference: 'K7M2P9QX' });
+    server.use(
+      signedIn(),
+      http.get(apiUrl('/bookings/my-bookings'), () => HttpResponse.json([booking])),
+      http.post(apiUrl('/bookings/:id/cancel'), () => {
+        booking = { ...booking, status: 'CANCELLED', cancelledAt: new Date().toISOString() };
+        return HttpResponse.json(booking);
+      }),
+    );
+    const { user } = renderApp('/my-bookings');
+    const card = await screen.findByRole('article', { name: 'Ferry crossing' });
+    await user.click(within(card).getByRole('button', { name: 'Cancel booking' }));
+    await user.click(within(card).getByRole('button', { name: 'Yes, cancel' }));
+
+    const result = await within(card).findByRole('heading', { name: /Booking cancelled/ });
+    expect(document.activeElement).toBe(result);
+  });
+});

@@ -4,7 +4,8 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { Skeleton } from '@/components/ui/skeleton';
 import { explainError } from '@/lib/explain-error';
-import { MyBookingItem } from './my-booking-item';
+import { splitByStart } from '../model/split-by-start';
+import { MyBookingSection } from './my-booking-section';
 
 export function MyBookingList() {
   const bookings = useMyBookings();
@@ -42,13 +43,11 @@ export function MyBookingList() {
       </Notice>
     );
   }
+  const { upcoming, past } = splitByStart(bookings.data);
   return (
-    <ul className="flex flex-col gap-3">
-      {bookings.data.map((booking) => (
-        <li key={booking.id}>
-          <MyBookingItem booking={booking} />
-        </li>
-      ))}
-    </ul>
+    <div className="flex flex-col gap-6">
+      <MyBookingSection title="Upcoming" bookings={upcoming} empty="Nothing coming up." />
+      <MyBookingSection title="Past" bookings={past} empty="No past bookings." />
+    </div>
   );
 }

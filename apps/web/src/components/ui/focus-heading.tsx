@@ -1,0 +1,15 @@
+import { useEffect, useRef, type HTMLAttributes } from 'react';
+import { cn } from './cn';
+
+type FocusHeadingProps = HTMLAttributes<HTMLHeadingElement> & { level?: 2 | 3 };
+
+/**
+ * The heading of what an action led to (a hold, a confirmation, a cancel): it takes focus when it appears, so
+ * keyboard and screen-reader users land on the outcome instead of on <body> when the button they used is gone.
+ */
+export function FocusHeading({ level = 3, className, ...props }: FocusHeadingProps) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const Tag = level === 2 ? 'h2' : 'h3';
+  return <Tag ref={ref} tabIndex={-1} className={cn('outline-none focus-visible:ring-2', className)} {...props} />;
+}
