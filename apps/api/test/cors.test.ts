@@ -39,6 +39,6 @@ describe('CORS, for the web app on another origin', () => {
 
     expect(replay.headers['idempotent-replayed']).toBe('true');
     const exposed = (replay.headers['access-control-expose-headers'] ?? '').toLowerCase().split(/\s*,\s*/);
-    expect(exposed).toEqual(expect.arrayContaining(['retry-after', 'idempotent-replayed']));
+    expect(exposed).toEqual(expect.arrayContaining(['retry-after', 'idempotent-replayed', 'content-disposition']));
   });
 });

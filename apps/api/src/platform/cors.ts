@@ -18,5 +18,5 @@ export const corsPolicy = (origins: string[] | '*') =>
   cors({
     origin: origins,
     maxAge: 600,
-    exposedHeaders: ['Retry-After', IDEMPOTENT_REPLAYED_HEADER, 'Link', REQUEST_ID_HEADER],
+    exposedHeaders: ['Retry-After', IDEMPOTENT_REPLAYED_HEADER, 'Link', REQUEST_ID_HEADER, 'Content-Disposition'],
   });
