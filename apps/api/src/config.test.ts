@@ -82,7 +82,7 @@ describe('loadConfig', () => {
 
   it('when ADMIN_PASSWORD is over 72 bytes, then start-up fails instead of bcrypt truncating it', () => {
     const admin = { ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'x'.repeat(73) };
-    expect(() => loadConfig({ ...base, ...admin })).toThrow(/ADMIN_PASSWORD: Password must be at most 72 bytes/);
+    expect(() => loadConfig({ ...base, ...admin })).toThrow(/ADMIN_PASSWORD: Password is too long: at most 72 bytes/);
   });
 
   it('when METRICS_TOKEN and METRICS_PORT are unset or empty, then /metrics is open and on PORT only', () => {

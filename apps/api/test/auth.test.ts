@@ -34,7 +34,8 @@ describe('POST /auth/register', () => {
   });
 
   it.each([
-    ['a password under 8 bytes', { name: 'A', email: uniqueEmail(), password: 'short' }],
+    ['a password under 8 characters', { name: 'A', email: uniqueEmail(), password: 'short' }],
+    ['a password of 8 bytes but 4 characters', { name: 'A', email: uniqueEmail(), password: 'éééé' }],
     ['a password over 72 bytes', { name: 'A', email: uniqueEmail(), password: 'é'.repeat(37) }],
     ['a malformed email', { name: 'A', email: 'not-an-email', password: 'password123' }],
     ['an empty name', { name: '  ', email: uniqueEmail(), password: 'password123' }],

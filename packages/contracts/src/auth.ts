@@ -12,13 +12,22 @@ const utf8Length = (value: string) => new TextEncoder().encode(value).length;
 /** bcrypt reads at most 72 bytes, so a longer password would be silently truncated: refused everywhere. */
 export const MAX_PASSWORD_BYTES = 72;
 const withinBcryptLimit = (value: string) => utf8Length(value) <= MAX_PASSWORD_BYTES;
-const tooLong = { message: `Password must be at most ${MAX_PASSWORD_BYTES} bytes long` };
+const tooLong = {
+  message:
+    `Password is too long: at most ${MAX_PASSWORD_BYTES} bytes, which is ${MAX_PASSWORD_BYTES} plain letters ` +
+    '(a letter with an accent takes 2, an emoji 4)',
+};
+/** The minimum counts characters as people do: "é" or an emoji is one (a string's length counts UTF-16 units). */
+export const MIN_PASSWORD_CHARACTERS = 8;
+const characterCount = (value: string) => [...value].length;
 
 export const passwordSchema = z
   .string()
   // A string of at most 72 UTF-8 bytes has at most 72 UTF-16 units, so this only states the bound for the document.
   .max(MAX_PASSWORD_BYTES, { ...tooLong, abort: true })
-  .refine((value) => utf8Length(value) >= 8, { message: 'Password must be at least 8 bytes long' })
+  .refine((value) => characterCount(value) >= MIN_PASSWORD_CHARACTERS, {
+    message: `Password must be at least ${MIN_PASSWORD_CHARACTERS} characters long`,
+  })
   .refine(withinBcryptLimit, tooLong);
 
 export const emailSchema = z

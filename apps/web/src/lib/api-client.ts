@@ -67,7 +67,14 @@ async function readJson(response: Response): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(response.status, 'BAD_RESPONSE', 'The server sent an answer we could not read');
+    throw new ApiError(
+      response.status,
+      'BAD_RESPONSE',
+      'The answer from the server arrived garbled. Please try again.',
+      undefined,
+      undefined,
+      requestIdOf(response),
+    );
   }
 }
 
@@ -78,20 +85,25 @@ function retryAfterOf(response: Response): number | undefined {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
+/** The API names every answer (X-Request-Id, exposed to the browser by its CORS policy). */
+const requestIdOf = (response: Response) => response.headers.get('x-request-id') ?? undefined;
+
 function toApiError(response: Response, body: unknown): ApiError {
   const retryAfter = retryAfterOf(response);
   const parsed = errorBodySchema.safeParse(body);
   if (!parsed.success) {
+    // A proxy's error page (nginx's 502) or an answer from something that is not this API.
     return new ApiError(
       response.status,
       'BAD_RESPONSE',
-      `The server answered ${response.status}`,
+      `The server answered ${response.status} without an explanation`,
       undefined,
       retryAfter,
+      requestIdOf(response),
     );
   }
   const { code, message, details } = parsed.data.error;
-  return new ApiError(response.status, code, message, details, retryAfter);
+  return new ApiError(response.status, code, message, details, retryAfter, requestIdOf(response));
 }
 
 /** The caller's signal, plus an abort of our own after `timeoutMs`. */
@@ -161,7 +173,10 @@ async function send<E extends Endpoint>(
   }
   if (!endpoint.response) return { data: undefined as ResponseOf<E>, response };
   const parsed = endpoint.response.safeParse(json);
-  if (!parsed.success) throw new ApiError(response.status, 'BAD_RESPONSE', 'The server sent an unexpected answer');
+  if (!parsed.success) {
+    const message = 'The server sent an answer this page does not understand';
+    throw new ApiError(response.status, 'BAD_RESPONSE', message, undefined, undefined, requestIdOf(response));
+  }
   return { data: parsed.data as ResponseOf<E>, response };
 }
 

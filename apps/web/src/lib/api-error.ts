@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly details?: unknown,
     /** From Retry-After: how long the server asks us to wait before trying again. */
     readonly retryAfterSeconds?: number,
+    /** The server's X-Request-Id for this answer: what support looks the failure up by. */
+    readonly requestId?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -18,6 +20,11 @@ export class ApiError extends Error {
   /** The request may or may not have reached the server: only the server can tell what happened. */
   get isNetworkError(): boolean {
     return this.code === 'NETWORK_ERROR';
+  }
+
+  /** The server answered, but failed (5xx) or sent what we cannot use: not the person's connection. */
+  get isServerFailure(): boolean {
+    return !this.isNetworkError && (this.status >= 500 || this.code === 'BAD_RESPONSE');
   }
 }
 

@@ -19,6 +19,11 @@ export function explainError(error: unknown): string {
         : 'Too many attempts in a short time. Please wait a little and try again.';
     case 'INTERNAL_ERROR':
       return 'Something went wrong on our side. Please try again in a moment.';
+    case 'BAD_RESPONSE':
+      // Garbled on the way (try again), or this page is older than the server (reload fetches the new one).
+      return error.status >= 500
+        ? 'The server is having trouble right now. Please try again in a moment.'
+        : 'We could not make sense of the server’s answer. Please try again; if it happens again, reload the page.';
     default:
       return error.message;
   }

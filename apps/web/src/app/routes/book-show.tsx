@@ -1,9 +1,10 @@
 import { MAX_QUANTITY } from '@holdfast/contracts';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useShow } from '@/api/get-show';
-import { Button, buttonClass } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
+import { ServerErrorNotice } from '@/components/ui/server-error-notice';
 import { Page } from '@/components/ui/page';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useAuth } from '@/features/auth/hooks/use-auth';
@@ -15,7 +16,6 @@ import { useNowAt } from '@/hooks/use-now-at';
 import { JoinWaitlist } from '@/features/waitlist/components/join-waitlist';
 import { useWatchedShows } from '@/hooks/use-watched-shows';
 import { hasCode } from '@/lib/api-error';
-import { explainError } from '@/lib/explain-error';
 
 const closedReasons = {
   'sold-out': 'This show is sold out. Places may free up if someone cancels or a hold runs out.',
@@ -50,15 +50,7 @@ export function BookShowRoute() {
     );
   }
   if (show.isError) {
-    return (
-      <Notice
-        role="alert"
-        title="Server unreachable"
-        action={<Button onClick={() => void show.refetch()}>Try again</Button>}
-      >
-        {explainError(show.error)}
-      </Notice>
-    );
+    return <ServerErrorNotice error={show.error} onRetry={() => void show.refetch()} />;
   }
   if (show.isPending) return <Skeleton className="h-64" />;
 

@@ -7,7 +7,7 @@ export function LiveIndicator({ connected }: { connected: boolean }) {
       role="status"
       data-state={connected ? 'connected' : 'disconnected'}
       className={cn(
-        'inline-flex items-center gap-2 rounded-full px-3 py-1 text-xs font-medium',
+        'inline-flex min-w-0 items-center gap-1.5 rounded-full px-2 py-1 text-xs font-medium sm:gap-2 sm:px-3',
         connected ? 'text-emerald-800' : 'bg-amber-100 text-amber-900',
       )}
     >

@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { loadedShows, useShowPages, type ShowWindow } from '@/api/get-shows';
 import { MorePages } from '@/components/more-pages';
-import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { ServerErrorNotice } from '@/components/ui/server-error-notice';
 import { Skeleton } from '@/components/ui/skeleton';
-import { explainError } from '@/lib/explain-error';
 import { sumOccupancy } from '../model/occupancy';
 import { useOccupancies } from '../hooks/use-occupancies';
 import { AdminShowTable } from './admin-show-table';
@@ -24,15 +23,7 @@ export function AdminDashboard() {
 
   if (pages.isPending) return <Skeleton className="h-64" />;
   if (pages.isError) {
-    return (
-      <Notice
-        role="alert"
-        title="Server unreachable"
-        action={<Button onClick={() => void pages.refetch()}>Try again</Button>}
-      >
-        {explainError(pages.error)}
-      </Notice>
-    );
+    return <ServerErrorNotice error={pages.error} onRetry={() => void pages.refetch()} />;
   }
   return (
     <div className="flex flex-col gap-5">

@@ -1,8 +1,9 @@
 import { Link, useNavigate } from 'react-router';
 import { useShow } from '@/api/get-show';
-import { Button, buttonClass } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
+import { ServerErrorNotice } from '@/components/ui/server-error-notice';
 import { Skeleton } from '@/components/ui/skeleton';
 import { hasCode } from '@/lib/api-error';
 import { explainError } from '@/lib/explain-error';
@@ -37,15 +38,7 @@ export function ManageShow({ showId }: { showId: number }) {
     );
   }
   if (show.isError) {
-    return (
-      <Notice
-        role="alert"
-        title="Server unreachable"
-        action={<Button onClick={() => void show.refetch()}>Try again</Button>}
-      >
-        {explainError(show.error)}
-      </Notice>
-    );
+    return <ServerErrorNotice error={show.error} onRetry={() => void show.refetch()} />;
   }
   if (show.isPending) return <Skeleton className="h-64" />;
 

@@ -63,7 +63,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let status: AuthStatus = 'loading';
     if (!token) status = 'anonymous';
     else if (user) status = 'authenticated';
-    else if (isApiError(me.error) && me.error.status === 0) status = 'unreachable';
+    // Any failure but a rejected token (which ends the session) leaves the session unknown: say why, offer a retry.
+    else if (isApiError(me.error) && me.error.code !== 'UNAUTHENTICATED') status = 'unreachable';
     return {
       status,
       user,
@@ -72,6 +73,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       register,
       logOut: () => endSession(null),
       retry: () => void me.refetch(),
+      error: me.error,
     };
   }, [token, me, notice, logIn, register, endSession]);
 

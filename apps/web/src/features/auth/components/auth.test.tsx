@@ -26,10 +26,33 @@ describe('registering', () => {
     expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('Name is required');
     expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Enter a valid email address');
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
-      'Password must be at least 8 bytes long At least 8 characters.',
+      'Password must be at least 8 characters long At least 8 characters.',
     );
     expect(screen.getByLabelText('Name')).toBeInvalid();
     expect(requests).not.toContain('POST /auth/register');
+  });
+
+  it('when a password has accents, then its characters are counted as the hint says, not its bytes', async () => {
+    server.use(
+      noShows,
+      http.post(apiUrl('/auth/register'), () => HttpResponse.json({ token: 'jwt-1', user: aUser() }, { status: 201 })),
+    );
+    const requests = recordRequests();
+    const { user } = renderApp('/register');
+    await user.type(await screen.findByLabelText('Name'), 'Zoë');
+    await user.type(screen.getByLabelText('Email'), 'zoe@example.com');
+    // Eight bytes in UTF-8, but four characters.
+    await user.type(screen.getByLabelText('Password'), 'éééé');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+      'Password must be at least 8 characters long At least 8 characters.',
+    );
+    expect(requests).not.toContain('POST /auth/register');
+
+    await user.type(screen.getByLabelText('Password'), 'èèèè');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByRole('button', { name: 'Log out' })).toBeInTheDocument();
+    expect(requests).toContain('POST /auth/register');
   });
 
   it('when the email is taken, then the email field says so', async () => {

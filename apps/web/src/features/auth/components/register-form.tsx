@@ -1,4 +1,4 @@
-import { registerRequestSchema } from '@holdfast/contracts';
+import { MIN_PASSWORD_CHARACTERS, registerRequestSchema } from '@holdfast/contracts';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -32,7 +32,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
         name="password"
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters."
+        hint={`At least ${MIN_PASSWORD_CHARACTERS} characters.`}
         error={errors.password}
       />
       <Button type="submit" disabled={submitting}>

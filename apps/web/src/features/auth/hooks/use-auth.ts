@@ -12,6 +12,8 @@ export interface AuthContextValue {
   register: (body: RegisterRequest) => Promise<AuthResponse>;
   logOut: () => void;
   retry: () => void;
+  /** Why the session could not be checked, while the status is 'unreachable'. */
+  error: unknown;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

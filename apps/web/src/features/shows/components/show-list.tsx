@@ -3,10 +3,9 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { loadedShows, useShowPages } from '@/api/get-shows';
 import { MorePages, type PagedQuery } from '@/components/more-pages';
-import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { ServerErrorNotice } from '@/components/ui/server-error-notice';
 import { useWatchedShows } from '@/hooks/use-watched-shows';
-import { explainError } from '@/lib/explain-error';
 import { useNowAt } from '@/hooks/use-now-at';
 import { filterShows, windowOf, type ShowFilter } from '../utils/filter-shows';
 import { groupByDay } from '../utils/group-by-day';
@@ -38,13 +37,7 @@ export function ShowList() {
       {pages.isPending ? (
         <ShowListSkeleton />
       ) : pages.isError ? (
-        <Notice
-          role="alert"
-          title="Server unreachable"
-          action={<Button onClick={() => void pages.refetch()}>Try again</Button>}
-        >
-          {explainError(pages.error)}
-        </Notice>
+        <ServerErrorNotice error={pages.error} onRetry={() => void pages.refetch()} />
       ) : (
         <LoadedShows shows={shows} filter={filter} announcement={announcement} pages={pages} />
       )}
