@@ -157,7 +157,11 @@ describe('booking_events: one event per change, by the right actor, in the same 
     const hold = await holdSlots(batched, alice.token, show.id);
     await expect(
       batched.db.withTransaction(async (tx) => {
-        await tx.query(`UPDATE bookings SET status = 'CONFIRMED', confirmed_at = now() WHERE id = $1`, [hold.id]);
+        await tx.query(
+          `UPDATE bookings SET status = 'CONFIRMED', confirmed_at = now(), reference = booking_reference(id)
+           WHERE id = $1`,
+          [hold.id],
+        );
         await tx.query(`UPDATE shows SET name = 'Renamed' WHERE id = $1`, [show.id]);
         throw new Error('changed my mind');
       }),

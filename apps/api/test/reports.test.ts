@@ -95,7 +95,7 @@ describe('GET /reports/occupancy', () => {
     const busy = await createShow(app, { totalSlots: 10, name: 'Busy', startsInMinutes: minutesUntil(from) + 60 });
     const quiet = await createShow(app, { totalSlots: 4, name: 'Quiet', startsInMinutes: minutesUntil(from) + 120 });
     await createShow(app, { totalSlots: 4, name: 'Outside', startsInMinutes: minutesUntil(to) + 60 });
-    const [a, b, c, d] = await Promise.all([1, 2, 3, 4].map(() => createUser(app)));
+    const [a, b, c, d, e, f, g] = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(() => createUser(app)));
     const confirmed = await holdSlots(app, a!.token, busy.id, 3);
     await confirm(a!.token, confirmed.id);
     await holdSlots(app, b!.token, busy.id, 2);
@@ -103,14 +103,40 @@ describe('GET /reports/occupancy', () => {
     await lapseHold(app, lapsed.id);
     const cancelled = await holdSlots(app, d!.token, busy.id, 2);
     await cancel(d!.token, cancelled.id);
+    // Quiet sells out to one hold, and two people wait for it.
+    await holdSlots(app, e!.token, quiet.id, 4);
+    for (const waiter of [f!, g!]) {
+      const joined = await app.http.post(`/shows/${quiet.id}/waitlist`).set(bearer(waiter.token)).send({ quantity: 1 });
+      expect(joined.status).toBe(201);
+    }
 
     const response = await app.http.get(`/reports/occupancy?${query}`).set(bearer(adminToken));
     expect(response.status).toBe(200);
     const report = response.body as OccupancyReport;
     expect([report.from, report.to]).toEqual([from.toISOString(), to.toISOString()]);
     expect(report.shows.map(({ startTime: _, ...row }) => row)).toEqual([
-      { showId: busy.id, name: 'Busy', total: 10, confirmed: 3, held: 2, free: 5, holdsExpired: 1, cancellations: 1 },
-      { showId: quiet.id, name: 'Quiet', total: 4, confirmed: 0, held: 0, free: 4, holdsExpired: 0, cancellations: 0 },
+      {
+        showId: busy.id,
+        name: 'Busy',
+        total: 10,
+        confirmed: 3,
+        held: 2,
+        free: 5,
+        holdsExpired: 1,
+        cancellations: 1,
+        waiting: 0,
+      },
+      {
+        showId: quiet.id,
+        name: 'Quiet',
+        total: 4,
+        confirmed: 0,
+        held: 4,
+        free: 0,
+        holdsExpired: 0,
+        cancellations: 0,
+        waiting: 2,
+      },
     ]);
 
     const csv = await asText(`/reports/occupancy?${query}&format=csv`);
@@ -121,8 +147,8 @@ describe('GET /reports/occupancy', () => {
     );
     const rows = parse(csv.body as string, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((row) => Object.values(row).filter((_, i) => i !== 2))).toEqual([
-      [String(busy.id), 'Busy', '10', '3', '2', '5', '1', '1'],
-      [String(quiet.id), 'Quiet', '4', '0', '0', '4', '0', '0'],
+      [String(busy.id), 'Busy', '10', '3', '2', '5', '1', '1', '0'],
+      [String(quiet.id), 'Quiet', '4', '0', '4', '0', '0', '0', '2'],
     ]);
   });
 

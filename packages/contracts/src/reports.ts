@@ -62,6 +62,8 @@ export const showOccupancySchema = z
     holdsExpired: countSchema,
     /** Bookings cancelled (held or confirmed ones). */
     cancellations: countSchema,
+    /** People on the show's waitlist still waiting for an offer (an offered place counts as held). */
+    waiting: countSchema,
   })
   .meta({ id: 'ShowOccupancy' });
 export type ShowOccupancy = z.infer<typeof showOccupancySchema>;

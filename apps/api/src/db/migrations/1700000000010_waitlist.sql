@@ -69,6 +69,7 @@ DECLARE
   v_offers  integer := 0;
   v_entry   record;
   v_booking bookings%ROWTYPE;
+  v_actor   text;
 BEGIN
   -- The common case, no one waiting, costs one probe of a partial index.
   IF NOT EXISTS (SELECT 1 FROM waitlist_entries w WHERE w.show_id = p_show_id AND w.status = 'WAITING') THEN
@@ -85,9 +86,14 @@ BEGIN
     FOR UPDATE
   LOOP
     CONTINUE WHEN v_entry.quantity > v_avail;
+    -- The offer is the system's doing, not its user's nor the caller's (whose cancel freed the places): the
+    -- audit trail (migration 1700000000011) reads the actor from this setting, restored right after.
+    v_actor := current_setting('holdfast.actor', true);
+    PERFORM set_config('holdfast.actor', 'system', true);
     INSERT INTO bookings (user_id, show_id, quantity, expires_at)
     VALUES (v_entry.user_id, p_show_id, v_entry.quantity, now() + make_interval(secs => waitlist_offer_seconds()))
     RETURNING * INTO v_booking;
+    PERFORM set_config('holdfast.actor', COALESCE(v_actor, ''), true);
     UPDATE waitlist_entries SET status = 'OFFERED', booking_id = v_booking.id, offered_at = now()
     WHERE id = v_entry.id;
     v_avail := v_avail - v_entry.quantity;

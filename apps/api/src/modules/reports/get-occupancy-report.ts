@@ -14,6 +14,7 @@ const COLUMNS = [
   { key: 'free', header: 'Free' },
   { key: 'holdsExpired', header: 'Holds expired' },
   { key: 'cancellations', header: 'Cancellations' },
+  { key: 'waiting', header: 'People waiting' },
 ] as const;
 
 /** The contract validated the window (from < to, at most MAX_REPORT_DAYS); a date means its midnight UTC. */

@@ -42,6 +42,7 @@ interface OccupancyRow {
   held: number;
   holds_expired: number;
   cancellations: number;
+  waiting: number;
 }
 
 /** Shows starting in [from, to), by start time then id, at most `limit` of them. */
@@ -54,11 +55,16 @@ export async function listOccupancy(
             COALESCE(sum(b.quantity) FILTER (WHERE b.status = 'CONFIRMED'), 0)::int AS confirmed,
             COALESCE(sum(b.quantity) FILTER (WHERE b.status = 'PENDING'), 0)::int AS held,
             count(*) FILTER (WHERE b.status = 'EXPIRED')::int AS holds_expired,
-            count(*) FILTER (WHERE b.status = 'CANCELLED')::int AS cancellations
+            count(*) FILTER (WHERE b.status = 'CANCELLED')::int AS cancellations,
+            min(w.waiting) AS waiting
      FROM live_shows s
      LEFT JOIN LATERAL (
        SELECT quantity, live_booking_status(status, expires_at) AS status FROM bookings WHERE show_id = s.id
      ) b ON true
+     -- People on the waitlist still waiting for an offer (one entry per person and show).
+     CROSS JOIN LATERAL (
+       SELECT count(*)::int AS waiting FROM waitlist_entries WHERE show_id = s.id AND status = 'WAITING'
+     ) w
      WHERE s.start_time >= $1 AND s.start_time < $2
      GROUP BY s.id, s.name, s.start_time, s.total_slots, s.available_slots
      ORDER BY s.start_time, s.id LIMIT $3`,
@@ -74,5 +80,6 @@ export async function listOccupancy(
     free: row.available_slots,
     holdsExpired: row.holds_expired,
     cancellations: row.cancellations,
+    waiting: row.waiting,
   }));
 }

@@ -1,4 +1,5 @@
 import type { CreateSeriesRequest, Series, Show } from '@holdfast/contracts';
+import { actAs, type Actor } from '../../platform/actor.js';
 import type { Transactional } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { insertSeriesShows } from '../shows/index.js';
@@ -18,6 +19,7 @@ function refusePast(shows: Show[]) {
 export async function createSeries(
   deps: { db: Transactional; events: DomainEvents },
   request: CreateSeriesRequest,
+  actor: Actor,
 ): Promise<{ series: Series; created: boolean }> {
   const { dryRun, ...rule } = request;
   if (dryRun) {
@@ -27,6 +29,7 @@ export async function createSeries(
     return { series: { id: null, createdAt: null, ...rule, ...sorted, shows }, created: false };
   }
   const series = await deps.db.withTransaction(async (tx) => {
+    await actAs(tx, actor);
     const stored = await insertSeries(tx, rule);
     const shows = await insertSeriesShows(tx, rule, rule.totalSlots, stored.id);
     refusePast(shows);

@@ -1,12 +1,14 @@
 import type { SeriesDeletion } from '@holdfast/contracts';
+import { actAs, type Actor } from '../../platform/actor.js';
 import type { Transactional } from '../../platform/db.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { cancelActiveBookings, countActiveBookings } from '../bookings/index.js';
+import { enqueueEmail } from '../emails/index.js';
 import { deleteShowRows, lockShows, releaseSlots } from '../shows/index.js';
 import { seriesNotFound } from './series.errors.js';
 import { deleteSeriesIfEmpty, findSeries, findSeriesShowIds } from './series.repository.js';
 
-/** A booking cancelled by the deletion: who to tell (the email outbox enqueues in the same transaction). */
+/** A booking cancelled by the deletion: its person is told by email, queued in the same transaction. */
 export interface CancelledBooking {
   id: number;
   showId: number;
@@ -19,17 +21,16 @@ export interface CancelledBooking {
  * so no booking can arrive, be confirmed into a show being deleted or slip between the count and the delete: a
  * booking that came first is counted (kept, or cancelled with cancelBookings), one that comes after finds the
  * show gone (404). Shows that have started, by the locked rows' own time, are never touched.
- * `onCancelled` runs inside the transaction with the cancelled bookings, so whatever it writes commits with them.
+ * The audit trail names the admin as who cancelled and deleted; the people affected get an email (the outbox
+ * rows commit with the cancels, or neither happens).
  */
 export async function deleteSeries(
   deps: { db: Transactional; events: DomainEvents },
   input: { id: number; cancelBookings: boolean },
-  onCancelled: (
-    tx: Parameters<Parameters<Transactional['withTransaction']>[0]>[0],
-    cancelled: CancelledBooking[],
-  ) => Promise<void> = async () => {},
+  actor: Actor,
 ): Promise<SeriesDeletion> {
   const outcome = await deps.db.withTransaction(async (tx) => {
+    await actAs(tx, actor);
     if (!(await findSeries(tx, input.id, true))) throw seriesNotFound();
     const candidates = await findSeriesShowIds(tx, input.id);
     const locked = await lockShows(tx, candidates.future);
@@ -38,7 +39,7 @@ export async function deleteSeries(
     const started = [...candidates.started, ...locked.filter((show) => !future.includes(show.id)).map((s) => s.id)];
     const cancelled = input.cancelBookings ? await cancelActiveBookings(tx, future) : [];
     for (const [showId, slots] of sumByShow(cancelled)) await releaseSlots(tx, showId, slots);
-    await onCancelled(tx, cancelled);
+    for (const booking of cancelled) await enqueueEmail(tx, 'BOOKING_CANCELLED', booking);
     const active = await countActiveBookings(tx, future);
     const deleted = await deleteShowRows(
       tx,

@@ -141,6 +141,7 @@ describe('the occupancy report', () => {
     free: 5,
     holdsExpired: 1,
     cancellations: 4,
+    waiting: 2,
     ...overrides,
   });
 

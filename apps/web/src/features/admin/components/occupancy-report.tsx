@@ -19,6 +19,7 @@ const columns = [
   ['free', 'Free'],
   ['holdsExpired', 'Holds expired'],
   ['cancellations', 'Cancellations'],
+  ['waiting', 'Waiting'],
 ] as const;
 
 /** Occupancy per show over the days the admin chooses: a chart, the figures, and the same rows as CSV. */
