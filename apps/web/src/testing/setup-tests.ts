@@ -9,6 +9,7 @@ configure({ asyncUtilTimeout: 5_000 });
 
 // The real socket would dial localhost; every test drives this fake instead.
 vi.mock('@/lib/socket', () => ({ getShowsSocket: () => fakeSocket, identifySocket: () => {} }));
+vi.mock('@/lib/load-socket', () => ({ loadShowsSocket: async () => fakeSocket, identifyShowsSocket: () => {} }));
 
 // jsdom has no matchMedia; Motion asks it for prefers-reduced-motion.
 window.matchMedia ??= (query: string) =>
