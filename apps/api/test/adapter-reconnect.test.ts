@@ -5,11 +5,14 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The PostgreSQL adapter's LISTEN sessions on this database (one per instance). */
+/**
+ * The PostgreSQL adapter's LISTEN sessions on this database (one per instance), by its channels (socket.io#...):
+ * an instance has other LISTEN sessions of its own (waitlist offers, the email outbox's nudge).
+ */
 const listeners = async (app: TestApp) =>
   (
     await app.db.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN "socket.io%'`,
     )
   ).rows.map((row) => row.pid);
 
