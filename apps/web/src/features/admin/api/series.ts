@@ -46,7 +46,8 @@ export function useDeleteSeries(seriesId: number) {
         queryClient.removeQueries({ queryKey: queryKeys.shows.detail(id) });
       }
       void queryClient.invalidateQueries({ queryKey: queryKeys.shows.lists() });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.personal.allSeries() });
+      // Exact: the list's key is the prefix of each series' own key, which must not be read again when gone.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.personal.allSeries(), exact: true });
       // A series with no show left is gone: keep the page (and its report) with an empty list, not a 404.
       if (outcome.seriesDeleted) {
         queryClient.setQueryData(queryKeys.personal.series(seriesId), (old: Series | undefined) =>
