@@ -1,11 +1,10 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { cn } from '@/components/ui/cn';
 import { LiveIndicator } from '@/components/ui/live-indicator';
 import { Skeleton } from '@/components/ui/skeleton';
 import { AuthProvider } from '@/features/auth/components/auth-provider';
 import { useAuth } from '@/features/auth/hooks/use-auth';
-import { OfferBanner } from '@/features/waitlist/components/offer-banner';
 import { useLiveShows } from '@/hooks/use-live-shows';
 import { SiteHeader } from './site-header';
 
@@ -33,8 +32,18 @@ export function RootLayout() {
   );
 }
 
+// Only a signed-in person can hold an offer: the banner's code loads then, never with a patient's first page.
+const OfferBanner = lazy(() =>
+  import('@/features/waitlist/components/offer-banner').then((module) => ({ default: module.OfferBanner })),
+);
+
 /** Offers reach only the signed-in person, on whatever page they are. */
 function WaitlistOffers() {
   const { status } = useAuth();
-  return <OfferBanner signedIn={status === 'authenticated'} />;
+  if (status !== 'authenticated') return null;
+  return (
+    <Suspense fallback={null}>
+      <OfferBanner signedIn />
+    </Suspense>
+  );
 }
