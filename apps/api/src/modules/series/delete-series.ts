@@ -9,7 +9,7 @@ import { seriesNotFound } from './series.errors.js';
 import { deleteSeriesIfEmpty, findSeries, findSeriesShowIds } from './series.repository.js';
 
 /** A booking cancelled by the deletion: its person is told by email, queued in the same transaction. */
-export interface CancelledBooking {
+interface CancelledBooking {
   id: number;
   showId: number;
   userId: number;
