@@ -161,6 +161,25 @@ export default defineConfig([
     files: ['apps/web/src/**', 'apps/web/public/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@holdfast/contracts',
+              importNames: ['endpoints'],
+              message:
+                'Import the domain map (showEndpoints, bookingEndpoints, ...): the whole map reaches every schema, ' +
+                "and the shows page's first download (budget 150 KB gzipped) would carry them all.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 
   // ── type-aware promise rules (TS only): an unawaited promise in the API is a lost error ───────────────────
   {

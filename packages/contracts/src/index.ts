@@ -9,6 +9,6 @@ export * from './metrics.js';
 export * from './events.js';
 export * from './audit.js';
 export * from './reports.js';
-export * from './endpoints.js';
+export * from './endpoints/index.js';
 export * from './time-zones.js';
 export * from './series.js';

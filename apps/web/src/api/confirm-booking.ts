@@ -1,4 +1,4 @@
-import { endpoints } from '@holdfast/contracts';
+import { bookingEndpoints } from '@holdfast/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { callIdempotent } from '@/lib/api-client';
 import { newIdempotencyKey } from '@/lib/idempotency';
@@ -14,7 +14,7 @@ export function confirmBooking(bookingId: number) {
   return repeatUntilAnswered(
     async () =>
       (
-        await callIdempotent(endpoints.confirmBooking, {
+        await callIdempotent(bookingEndpoints.confirmBooking, {
           body: { bookingId },
           idempotencyKey,
           timeoutMs: repeatPolicy.timeoutMs,

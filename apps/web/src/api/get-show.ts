@@ -1,4 +1,4 @@
-import { endpoints } from '@holdfast/contracts';
+import { showEndpoints } from '@holdfast/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { call } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -6,7 +6,7 @@ import { freshestShow } from '@/lib/show-versions';
 
 // Shared by the booking page and the admin's show page.
 export const getShow = async (showId: number, signal?: AbortSignal) =>
-  freshestShow(await call(endpoints.getShow, { params: { id: showId }, signal }));
+  freshestShow(await call(showEndpoints.getShow, { params: { id: showId }, signal }));
 
 export const getShowQueryOptions = (showId: number) =>
   queryOptions({

@@ -1,4 +1,4 @@
-import { endpoints, type ListShowsQueryInput, type Show } from '@holdfast/contracts';
+import { type ListShowsQueryInput, type Show, showEndpoints } from '@holdfast/contracts';
 import { infiniteQueryOptions, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
 import { callPage } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -20,7 +20,7 @@ export type ShowPages = InfiniteData<ShowPage>;
 // Shared by the shows page and the admin dashboard, and written by the live-shows hook, so no one
 // feature owns it.
 export async function getShowPage(query: ListShowsQueryInput, signal?: AbortSignal): Promise<ShowPage> {
-  const { data, next } = await callPage(endpoints.listShows, { query, signal });
+  const { data, next } = await callPage(showEndpoints.listShows, { query, signal });
   return { shows: freshestShows(data), next };
 }
 

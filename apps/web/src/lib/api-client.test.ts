@@ -1,4 +1,4 @@
-import { endpoints, IDEMPOTENCY_KEY_HEADER } from '@holdfast/contracts';
+import { bookingEndpoints, IDEMPOTENCY_KEY_HEADER, showEndpoints } from '@holdfast/contracts';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { aBooking, aShow } from '@/testing/factories';
@@ -20,8 +20,8 @@ describe('the API client', () => {
       }),
     );
 
-    const first = await callIdempotent(endpoints.confirmBooking, { body, idempotencyKey: 'key-1' });
-    const second = await callIdempotent(endpoints.confirmBooking, { body, idempotencyKey: 'key-1' });
+    const first = await callIdempotent(bookingEndpoints.confirmBooking, { body, idempotencyKey: 'key-1' });
+    const second = await callIdempotent(bookingEndpoints.confirmBooking, { body, idempotencyKey: 'key-1' });
 
     expect(keys).toEqual(['key-1', 'key-1']);
     expect([first.replayed, second.replayed]).toEqual([false, true]);
@@ -37,7 +37,7 @@ describe('the API client', () => {
       }),
     );
 
-    const error = await call(endpoints.confirmBooking, { body }).catch((caught: unknown) => caught);
+    const error = await call(bookingEndpoints.confirmBooking, { body }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 409, code: 'IDEMPOTENCY_KEY_IN_USE', retryAfterSeconds: 2 });
@@ -51,7 +51,9 @@ describe('the API client', () => {
       }),
     );
 
-    const error = await call(endpoints.confirmBooking, { body, timeoutMs: 50 }).catch((caught: unknown) => caught);
+    const error = await call(bookingEndpoints.confirmBooking, { body, timeoutMs: 50 }).catch(
+      (caught: unknown) => caught,
+    );
 
     expect(error).toMatchObject({ status: 0, code: 'NETWORK_ERROR', message: 'The server did not answer in time' });
   });
@@ -65,7 +67,7 @@ describe('the API client', () => {
     );
     const controller = new AbortController();
 
-    const pending = call(endpoints.confirmBooking, { body, timeoutMs: 1_000, signal: controller.signal });
+    const pending = call(bookingEndpoints.confirmBooking, { body, timeoutMs: 1_000, signal: controller.signal });
     controller.abort();
     const error = await pending.catch((caught: unknown) => caught);
 
@@ -88,8 +90,8 @@ describe('the API client with paged endpoints', () => {
       }),
     );
 
-    const first = await callPage(endpoints.listShows, { query: { from: '2030-01-01T00:00:00.000Z', limit: 1 } });
-    const last = await callPage(endpoints.listShows, { query: first.next });
+    const first = await callPage(showEndpoints.listShows, { query: { from: '2030-01-01T00:00:00.000Z', limit: 1 } });
+    const last = await callPage(showEndpoints.listShows, { query: first.next });
 
     expect(first.data).toEqual([show]);
     expect(first.next).toEqual({ from: '2030-01-01T00:00:00.000Z', limit: '1', after: 'abc_1' });

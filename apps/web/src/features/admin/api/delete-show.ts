@@ -1,10 +1,10 @@
-import { endpoints } from '@holdfast/contracts';
+import { showEndpoints } from '@holdfast/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { rememberDeleted } from '@/lib/show-versions';
 
-export const deleteShow = (showId: number) => call(endpoints.deleteShow, { params: { id: showId } });
+export const deleteShow = (showId: number) => call(showEndpoints.deleteShow, { params: { id: showId } });
 
 export function useDeleteShow(showId: number) {
   const queryClient = useQueryClient();

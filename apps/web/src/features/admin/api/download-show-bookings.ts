@@ -1,5 +1,5 @@
-import { endpoints } from '@holdfast/contracts';
+import { recordEndpoints } from '@holdfast/contracts';
 import { callDownload } from '@/lib/api-client';
 
 export const downloadShowBookings = (showId: number) =>
-  callDownload(endpoints.exportShowBookings, { params: { id: showId } });
+  callDownload(recordEndpoints.exportShowBookings, { params: { id: showId } });

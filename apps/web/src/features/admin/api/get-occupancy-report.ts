@@ -1,4 +1,4 @@
-import { endpoints } from '@holdfast/contracts';
+import { recordEndpoints } from '@holdfast/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { call, callDownload } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -12,9 +12,9 @@ export interface ReportWindow {
 export const useOccupancyReport = (window: ReportWindow | null) =>
   useQuery({
     queryKey: queryKeys.personal.occupancyReport(window ?? { from: '', to: '' }),
-    queryFn: ({ signal }) => call(endpoints.occupancyReport, { query: window!, signal }),
+    queryFn: ({ signal }) => call(recordEndpoints.occupancyReport, { query: window!, signal }),
     enabled: window !== null,
   });
 
 export const downloadOccupancyCsv = (window: ReportWindow) =>
-  callDownload(endpoints.occupancyReport, { query: { ...window, format: 'csv' } });
+  callDownload(recordEndpoints.occupancyReport, { query: { ...window, format: 'csv' } });

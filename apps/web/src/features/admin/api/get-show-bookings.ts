@@ -1,10 +1,10 @@
-import { endpoints } from '@holdfast/contracts';
+import { recordEndpoints } from '@holdfast/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { call } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 export const getShowBookings = (showId: number, signal?: AbortSignal) =>
-  call(endpoints.listShowBookings, { params: { id: showId }, signal });
+  call(recordEndpoints.listShowBookings, { params: { id: showId }, signal });
 
 /** Refetched by the live-shows hook whenever the show's availability changes. */
 export const getShowBookingsQueryOptions = (showId: number) =>

@@ -1,4 +1,4 @@
-import { endpoints, type BookingEvent, type listShowEventsQuerySchema } from '@holdfast/contracts';
+import { type BookingEvent, type listShowEventsQuerySchema, recordEndpoints } from '@holdfast/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { callPage } from '@/lib/api-client';
 import type { z } from 'zod';
@@ -11,7 +11,7 @@ export const useShowEvents = (showId: number, enabled: boolean) =>
   useInfiniteQuery({
     queryKey: queryKeys.personal.showEvents(showId),
     queryFn: ({ pageParam, signal }) =>
-      callPage(endpoints.listShowEvents, { params: { id: showId }, query: pageParam, signal }),
+      callPage(recordEndpoints.listShowEvents, { params: { id: showId }, query: pageParam, signal }),
     initialPageParam: { limit: PAGE } as z.input<typeof listShowEventsQuerySchema>,
     getNextPageParam: (last) => last.next,
     enabled,

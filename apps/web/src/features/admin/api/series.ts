@@ -1,10 +1,10 @@
-import { endpoints, type CreateSeriesRequestInput, type Series } from '@holdfast/contracts';
+import { type CreateSeriesRequestInput, type Series, seriesEndpoints } from '@holdfast/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { rememberDeleted } from '@/lib/show-versions';
 
-export const createSeries = (body: CreateSeriesRequestInput) => call(endpoints.createSeries, { body });
+export const createSeries = (body: CreateSeriesRequestInput) => call(seriesEndpoints.createSeries, { body });
 
 /** A preview (dryRun) or a creation; a creation refreshes the show lists and the series list. */
 export function useCreateSeries() {
@@ -22,13 +22,13 @@ export function useCreateSeries() {
 export const useSeriesList = () =>
   useQuery({
     queryKey: queryKeys.personal.allSeries(),
-    queryFn: ({ signal }) => call(endpoints.listSeries, { signal }),
+    queryFn: ({ signal }) => call(seriesEndpoints.listSeries, { signal }),
   });
 
 export const getSeriesQueryOptions = (seriesId: number) =>
   queryOptions({
     queryKey: queryKeys.personal.series(seriesId),
-    queryFn: ({ signal }) => call(endpoints.getSeries, { params: { id: seriesId }, signal }),
+    queryFn: ({ signal }) => call(seriesEndpoints.getSeries, { params: { id: seriesId }, signal }),
   });
 export const useSeries = (seriesId: number) => useQuery(getSeriesQueryOptions(seriesId));
 
@@ -36,7 +36,7 @@ export function useDeleteSeries(seriesId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (cancelBookings: boolean) =>
-      call(endpoints.deleteSeries, {
+      call(seriesEndpoints.deleteSeries, {
         params: { id: seriesId },
         query: { cancelBookings: cancelBookings ? 'true' : 'false' },
       }),

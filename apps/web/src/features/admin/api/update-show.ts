@@ -1,10 +1,10 @@
-import { endpoints, type UpdateShowRequest } from '@holdfast/contracts';
+import { showEndpoints, type UpdateShowRequest } from '@holdfast/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { call } from '@/lib/api-client';
 import { useStoreShow } from '../hooks/use-store-show';
 
 export const updateShow = (showId: number, body: UpdateShowRequest) =>
-  call(endpoints.updateShow, { params: { id: showId }, body });
+  call(showEndpoints.updateShow, { params: { id: showId }, body });
 
 export function useUpdateShow(showId: number) {
   const storeShow = useStoreShow();

@@ -1,9 +1,9 @@
-import { endpoints } from '@holdfast/contracts';
+import { authEndpoints } from '@holdfast/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { call } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
-export const getMe = (signal?: AbortSignal) => call(endpoints.me, { signal });
+export const getMe = (signal?: AbortSignal) => call(authEndpoints.me, { signal });
 
 export const getMeQueryOptions = () =>
   queryOptions({

@@ -1,8 +1,8 @@
-import { endpoints, type AuthResponse, type RegisterRequest } from '@holdfast/contracts';
+import { authEndpoints, type AuthResponse, type RegisterRequest } from '@holdfast/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { call } from '@/lib/api-client';
 
-export const register = (body: RegisterRequest) => call(endpoints.register, { body });
+export const register = (body: RegisterRequest) => call(authEndpoints.register, { body });
 
 export const useRegister = ({ onSuccess }: { onSuccess: (response: AuthResponse) => void }) =>
   useMutation({ mutationFn: register, onSuccess });

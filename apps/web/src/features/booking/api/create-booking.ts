@@ -1,4 +1,4 @@
-import { endpoints, type Booking, type CreateBookingRequest } from '@holdfast/contracts';
+import { type Booking, bookingEndpoints, type CreateBookingRequest } from '@holdfast/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { callIdempotent } from '@/lib/api-client';
 import { hasCode } from '@/lib/api-error';
@@ -21,7 +21,7 @@ export interface CreateBookingInput {
 export async function createBooking({ body, idempotencyKey }: CreateBookingInput): Promise<Booking> {
   return repeatUntilAnswered(async (attempt) => {
     const sentAt = Date.now();
-    const { data: booking, replayed } = await callIdempotent(endpoints.createBooking, {
+    const { data: booking, replayed } = await callIdempotent(bookingEndpoints.createBooking, {
       body,
       idempotencyKey,
       timeoutMs: repeatPolicy.timeoutMs,

@@ -1,4 +1,4 @@
-import { endpoints } from '@holdfast/contracts';
+import { bookingEndpoints } from '@holdfast/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getShow } from '@/api/get-show';
 import { call } from '@/lib/api-client';
@@ -6,7 +6,7 @@ import { queryKeys } from '@/lib/query-keys';
 
 /** A booking and its show: the what, when and where of a receipt. */
 export async function getReceipt(bookingId: number, signal?: AbortSignal) {
-  const booking = await call(endpoints.getBooking, { params: { id: bookingId }, signal });
+  const booking = await call(bookingEndpoints.getBooking, { params: { id: bookingId }, signal });
   const show = await getShow(booking.showId, signal);
   return { booking, show };
 }

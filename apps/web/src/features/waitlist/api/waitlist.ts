@@ -1,4 +1,4 @@
-import { endpoints, type MyWaitlistEntry } from '@holdfast/contracts';
+import { type MyWaitlistEntry, waitlistEndpoints } from '@holdfast/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -6,7 +6,7 @@ import { queryKeys } from '@/lib/query-keys';
 export const getMyWaitlistEntriesQueryOptions = () =>
   queryOptions({
     queryKey: queryKeys.personal.myWaitlistEntries(),
-    queryFn: ({ signal }) => call(endpoints.myWaitlistEntries, { signal }),
+    queryFn: ({ signal }) => call(waitlistEndpoints.myWaitlistEntries, { signal }),
   });
 
 export const useMyWaitlistEntries = (options: { enabled?: boolean } = {}) =>
@@ -29,7 +29,7 @@ export function useJoinWaitlist() {
   const refresh = useRefreshAfter();
   return useMutation({
     mutationFn: ({ showId, quantity }: { showId: number; quantity: number }) =>
-      call(endpoints.joinWaitlist, { params: { id: showId }, body: { quantity } }),
+      call(waitlistEndpoints.joinWaitlist, { params: { id: showId }, body: { quantity } }),
     onSuccess: refresh,
   });
 }
@@ -37,7 +37,7 @@ export function useJoinWaitlist() {
 export function useLeaveWaitlist() {
   const refresh = useRefreshAfter();
   return useMutation({
-    mutationFn: (showId: number) => call(endpoints.leaveWaitlist, { params: { id: showId } }),
+    mutationFn: (showId: number) => call(waitlistEndpoints.leaveWaitlist, { params: { id: showId } }),
     onSettled: refresh,
   });
 }
