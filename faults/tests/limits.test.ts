@@ -12,11 +12,13 @@ import { startFaultStack, type FaultStack } from '../support/stack.js';
 const server = useControllableServer();
 let stack: FaultStack;
 beforeAll(async () => {
-  // The production defaults (rate limits on, one hold per user per show), but a 1 s lock timeout to keep the
-  // in-flight case short.
+  // The production defaults (rate limits on, one hold per user per show, two-minute holds), but a 1 s lock
+  // timeout to keep the in-flight case short. The fault stack's 1 s holds would let the hoarding test's first
+  // hold lapse while a slow request of the same burst is still queued, and that request is rightly granted.
   stack = await startFaultStack(server(), {
     RATE_LIMITS: 'on',
     MAX_ACTIVE_HOLDS_PER_USER_PER_SHOW: '1',
+    BOOKING_HOLD_SECONDS: '120',
     DB_LOCK_TIMEOUT_MS: '1000',
   });
 });

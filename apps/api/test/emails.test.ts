@@ -94,14 +94,15 @@ describe('the confirmation email', () => {
     expect(mail!.from).toMatchObject({ value: [{ address: 'desk@example.test', name: 'Clinic' }] });
     expect(mail!.subject).toBe(`Booking confirmed: Physio, room 2, ${LOCAL_TIME}`);
     expect(textOf(mail!)).toContain(`Your booking of 2 places for Physio, room 2 on ${LOCAL_TIME} is confirmed.`);
-    expect(textOf(mail!)).toContain('https://book.example.test/my-bookings');
-    expect(mail!.html).toContain('<a href="https://book.example.test/my-bookings">');
+    expect(textOf(mail!)).toContain(`See your booking: https://book.example.test/bookings/${hold.id}`);
+    expect(mail!.html).toContain(`<a href="https://book.example.test/bookings/${hold.id}">`);
     const attachment = mail!.attachments.find((a) => a.contentType === 'text/calendar');
     const event = calendarOf(attachment!.content.toString('utf8'));
     expect(event).toMatchObject({ uid: `booking-${hold.id}@holdfast`, summary: booked.name });
     expect(event?.type === 'VEVENT' && event.start.toISOString()).toBe(START);
     expect(event?.type === 'VEVENT' && (event.end?.getTime() ?? 0) - event.start.getTime()).toBe(60 * 60_000);
     expect(event?.type === 'VEVENT' && event.description).toContain(LOCAL_TIME);
+    expect(event?.type === 'VEVENT' && event.url).toBe(`https://book.example.test/bookings/${hold.id}`);
     expect(
       await until(
         () => outboxRows(hold.id),

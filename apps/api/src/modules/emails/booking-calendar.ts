@@ -1,6 +1,7 @@
 import { createEvent } from 'ics';
 import type { MailData } from './email-kinds.js';
 import { showLocalTime } from './local-time.js';
+import { webLinks } from './web-links.js';
 
 /** Shows have a start and no end: a calendar entry lasts this long. */
 export const CALENDAR_EVENT_MINUTES = 60;
@@ -22,7 +23,7 @@ export function bookingCalendar(data: MailData, webUrl: string): string {
     duration: { minutes: CALENDAR_EVENT_MINUTES },
     title: data.showName,
     description: `${places}, booking ${data.bookingId}. ${showLocalTime(data.startTime, data.timeZone)}.`,
-    url: `${webUrl}/my-bookings`,
+    url: webLinks.receipt(webUrl, data.bookingId),
     status: 'CONFIRMED',
   });
   if (error || !value) throw error ?? new Error('ics produced no calendar');

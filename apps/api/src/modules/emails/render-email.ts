@@ -2,12 +2,7 @@ import type { OutgoingEmail } from '../../platform/mailer.js';
 import { bookingCalendar } from './booking-calendar.js';
 import type { QueuedEmail } from './email-kinds.js';
 import { clockTime, showLocalTime } from './local-time.js';
-
-/** Where an email's links lead in the web app. The waitlist offer opens on its show's page. */
-export const webLinks = {
-  myBookings: (webUrl: string) => `${webUrl}/my-bookings`,
-  offer: (webUrl: string, showId: number, bookingId: number) => `${webUrl}/shows/${showId}?offer=${bookingId}`,
-};
+import { webLinks } from './web-links.js';
 
 interface Content {
   subject: string;
@@ -31,7 +26,7 @@ function contentOf(email: QueuedEmail, webUrl: string): Content {
           `Your booking of ${places(d.quantity)} for ${d.showName} on ${when} is confirmed.`,
           'The attached calendar file adds it to your calendar.',
         ],
-        link: { label: 'See your bookings', href: webLinks.myBookings(webUrl) },
+        link: { label: 'See your booking', href: webLinks.receipt(webUrl, d.bookingId) },
       };
     case 'WAITLIST_OFFER':
       return {
