@@ -159,6 +159,8 @@ describe('showsUpdated over Socket.IO', () => {
     expect(await waitForShowUpdate(socket, id)).toMatchObject({ name: 'Pop-up clinic', availableSlots: 9 });
     await app.http.patch(`/shows/${id}`).set(bearer(adminToken)).send({ totalSlots: 12 }).expect(200);
     await waitForShowUpdate(socket, id, (s) => s.totalSlots === 12);
+    await app.http.patch(`/shows/${id}`).set(bearer(adminToken)).send({ location: 'Hall B' }).expect(200);
+    expect(await waitForShowUpdate(socket, id, (s) => s.location === 'Hall B')).toMatchObject({ totalSlots: 12 });
     await app.http.delete(`/shows/${id}`).set(bearer(adminToken)).expect(204);
     expect(await waitForShowUpdate(socket, id, (s) => s.deleted === true)).toMatchObject({ availableSlots: 0 });
   });

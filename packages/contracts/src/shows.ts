@@ -163,6 +163,7 @@ export const showAvailabilitySchema = z
     version: showVersionSchema,
     timeZone: showTimeZoneSchema.optional(),
     seriesId: idSchema.nullable().optional(),
+    location: z.string().max(MAX_SHOW_LOCATION_LENGTH).nullable().optional(),
     /** True when the show no longer exists. */
     deleted: z.boolean().optional(),
   })

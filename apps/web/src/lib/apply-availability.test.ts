@@ -36,4 +36,15 @@ describe('applyAvailability over loaded pages', () => {
     const outside = aShow({ name: 'Out', startTime: at(2) });
     expect(names(applyAvailability([{ shows: [a] }], [inside, outside], window, now))).toEqual([['A', 'In']]);
   });
+
+  it('when a show changes live, then its place stays unless the change moves or clears it', () => {
+    const clinic = aShow({ name: 'Clinic', startTime: at(1), location: 'Room 4, Harbour St 2' });
+    const booked = { id: clinic.id, totalSlots: clinic.totalSlots, availableSlots: 1, version: 9 };
+    const [kept] = applyAvailability([{ shows: [clinic] }], [booked], {}, now);
+    expect(kept!.shows[0]).toMatchObject({ availableSlots: 1, location: 'Room 4, Harbour St 2' });
+    const [moved] = applyAvailability([{ shows: [clinic] }], [{ ...booked, location: 'Room 7' }], {}, now);
+    expect(moved!.shows[0]!.location).toBe('Room 7');
+    const [cleared] = applyAvailability([{ shows: [clinic] }], [{ ...booked, location: null }], {}, now);
+    expect(cleared!.shows[0]!.location).toBeNull();
+  });
 });

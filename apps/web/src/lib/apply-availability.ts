@@ -59,7 +59,9 @@ export function applyAvailability<P extends Page>(
     if (name === undefined || startTime === undefined) continue;
     const timeZone = update.timeZone ?? known?.timeZone ?? 'UTC';
     const seriesId = update.seriesId ?? known?.seriesId ?? null;
-    place({ id, name, startTime, totalSlots, availableSlots, version, timeZone, seriesId });
+    // null is a cleared place; only a missing one keeps what the list knew.
+    const location = update.location !== undefined ? update.location : (known?.location ?? null);
+    place({ id, name, startTime, totalSlots, availableSlots, version, timeZone, seriesId, location });
   }
   return result;
 }
