@@ -77,4 +77,18 @@ describe('show list by day', () => {
     expect(within(ferry).getByText('Started')).toBeInTheDocument();
     expect(screen.getByText('Ferry crossing: started, booking has closed')).toBeInTheDocument();
   });
+
+  it('when midnight passes, then Tomorrow becomes Today without a reload', async () => {
+    vi.setSystemTime(new Date(2030, 0, 3, 23, 59));
+    server.use(
+      http.get(apiUrl('/shows'), () => HttpResponse.json([aShow({ name: 'Early ferry', startTime: at(4, 7) })])),
+    );
+    renderApp('/');
+    expect(await screen.findByRole('region', { name: 'Tomorrow' })).toBeInTheDocument();
+
+    elapse(61_000);
+
+    expect(screen.getByRole('region', { name: 'Today' })).toHaveTextContent('Early ferry');
+    expect(screen.queryByRole('region', { name: 'Tomorrow' })).not.toBeInTheDocument();
+  });
 });

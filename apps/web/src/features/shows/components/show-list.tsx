@@ -7,8 +7,9 @@ import { Notice } from '@/components/ui/notice';
 import { ServerErrorNotice } from '@/components/ui/server-error-notice';
 import { useWatchedShows } from '@/hooks/use-watched-shows';
 import { useNowAt } from '@/hooks/use-now-at';
+import { serverNow } from '@/lib/server-clock';
 import { filterShows, windowOf, type ShowFilter } from '../utils/filter-shows';
-import { groupByDay } from '../utils/group-by-day';
+import { groupByDay, nextDayStart } from '../utils/group-by-day';
 import { useAvailabilityAnnouncement } from '../hooks/use-availability-announcement';
 import { useStartedAnnouncement } from '../hooks/use-started-announcement';
 import { ShowCard } from './show-card';
@@ -55,8 +56,14 @@ type LoadedShowsProps = {
 function LoadedShows({ shows, filter, announcement, pages }: LoadedShowsProps) {
   // The shows on screen, in order, under a heading per day.
   const visible = filterShows(shows, filter);
-  // One timer for the whole list: the next start among the shows on screen.
-  const now = useNowAt(visible.map((show) => Date.parse(show.startTime)));
+  // One timer for the whole list: the next start among the shows on screen, or the next midnight in one of
+  // their zones, when "Tomorrow" becomes "Today" there.
+  const zones = new Set(visible.map((show) => show.timeZone));
+  const clock = serverNow();
+  const now = useNowAt([
+    ...visible.map((show) => Date.parse(show.startTime)),
+    ...[...zones].map((zone) => nextDayStart(clock, zone)),
+  ]);
   const days = groupByDay(visible, { now, timeZoneOf: (show) => show.timeZone });
   const started = useStartedAnnouncement(visible, now);
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aShow } from '@/testing/factories';
-import { dayIn, groupByDay } from './group-by-day';
+import { dayIn, groupByDay, nextDayStart } from './group-by-day';
 
 const now = Date.parse('2026-12-03T10:00:00Z'); // a Thursday
 const at = (iso: string, name = iso) => aShow({ name, startTime: iso });
@@ -66,5 +66,23 @@ describe('groupByDay', () => {
   it('when no zone is given, then the day is read in the viewer zone', () => {
     const show = at('2026-12-04T09:00:00Z');
     expect(groupByDay([show], { now })[0]?.day).toBe(dayIn(Date.parse(show.startTime)));
+  });
+
+  it('when the next day starts, then nextDayStart names that instant in the zone, across a clock change', () => {
+    // Midnight in Tokyo is 15:00 UTC: at that very instant the day has begun, and the next starts a day later.
+    expect(new Date(nextDayStart(Date.parse('2026-12-04T15:00:00Z'), 'Asia/Tokyo')).toISOString()).toBe(
+      '2026-12-05T15:00:00.000Z',
+    );
+    expect(new Date(nextDayStart(Date.parse('2026-12-04T14:59:59Z'), 'Asia/Tokyo')).toISOString()).toBe(
+      '2026-12-04T15:00:00.000Z',
+    );
+    // London's 25-hour day: midnight after it is 00:00 GMT, not summer time's 23:00 UTC.
+    expect(new Date(nextDayStart(Date.parse('2026-10-24T23:30:00Z'), 'Europe/London')).toISOString()).toBe(
+      '2026-10-26T00:00:00.000Z',
+    );
+    // New York springs forward at 02:00, so its next midnight is one hour nearer in UTC than the day before.
+    expect(new Date(nextDayStart(Date.parse('2026-03-08T12:00:00Z'), 'America/New_York')).toISOString()).toBe(
+      '2026-03-09T04:00:00.000Z',
+    );
   });
 });

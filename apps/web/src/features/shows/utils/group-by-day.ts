@@ -26,6 +26,35 @@ export function dayIn(instant: number, timeZone?: string): string {
 /** The calendar day after `yyyy-mm-dd` (date arithmetic in UTC, where every day has 24 hours). */
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
+/** How far a zone's wall clock is ahead of UTC at an instant, in ms (whole seconds). */
+function offsetAt(instant: number, timeZone?: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  })
+    .formatToParts(instant)
+    .reduce<Record<string, number>>((found, part) => ({ ...found, [part.type]: Number(part.value) }), {});
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return wall - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+/**
+ * The first instant of the day after `now`'s in a zone (undefined: the viewer's): when "Tomorrow" there becomes
+ * "Today". The offset is read twice, at the guess, so a clock change that night lands on the right instant; where
+ * the clocks skip midnight itself, this is the first time that day has.
+ */
+export function nextDayStart(now: number, timeZone?: string): number {
+  const midnight = Date.parse(`${dayAfter(dayIn(now, timeZone))}T00:00:00Z`);
+  const guess = midnight - offsetAt(midnight, timeZone);
+  return midnight - offsetAt(guess, timeZone);
+}
+
 function labelOf(day: string, today: string, locale: string | undefined): string {
   if (day === today) return 'Today';
   if (day === dayAfter(today)) return 'Tomorrow';
