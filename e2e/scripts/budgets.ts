@@ -7,7 +7,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, findChromium, MISSING_BROWSER_MESSAGE } from '../support/browser.js';
@@ -109,6 +109,10 @@ async function main() {
           `TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`,
         );
         if (run === 0) {
+          // The whole first report, for what the summary leaves out (the LCP element, the request chain).
+          const reportDir = join(repoRoot, '.artifacts');
+          mkdirSync(reportDir, { recursive: true });
+          writeFileSync(join(reportDir, 'lighthouse-shows.json'), JSON.stringify(result?.lhr, null, 1));
           const failing = Object.values(result?.lhr.audits ?? {}).filter(
             (a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary',
           );

@@ -1,3 +1,4 @@
+import { offsetAt, toZonedInput, viewerTimeZone } from '@/lib/time-zones';
 import type { Show } from '@holdfast/contracts';
 
 export interface DayGroup {
@@ -15,57 +16,41 @@ export interface GroupOptions {
   locale?: string;
 }
 
-/** `yyyy-mm-dd` of an instant in a zone (undefined: the viewer's). */
-export function dayIn(instant: number, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(instant)
-    .reduce<Record<string, string>>((found, part) => ({ ...found, [part.type]: part.value }), {});
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
+/** `yyyy-mm-dd` of an instant in a zone (undefined: the viewer's), through the cached formatters. */
+export const dayIn = (instant: number, timeZone?: string): string =>
+  toZonedInput(instant, timeZone ?? viewerTimeZone()).slice(0, 10);
 
 /** The calendar day after `yyyy-mm-dd` (date arithmetic in UTC, where every day has 24 hours). */
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
-/** How far a zone's wall clock is ahead of UTC at an instant, in ms (whole seconds). */
-function offsetAt(instant: number, timeZone?: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  })
-    .formatToParts(instant)
-    .reduce<Record<string, number>>((found, part) => ({ ...found, [part.type]: Number(part.value) }), {});
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return wall - (instant - (((instant % 1000) + 1000) % 1000));
-}
 
 /**
  * The first instant of the day after `now`'s in a zone (undefined: the viewer's): when "Tomorrow" there becomes
  * "Today". The offset is read twice, at the guess, so a clock change that night lands on the right instant; where
  * the clocks skip midnight itself, this is the first time that day has.
  */
-export function nextDayStart(now: number, timeZone?: string): number {
+export function nextDayStart(now: number, timeZone = viewerTimeZone()): number {
   const midnight = Date.parse(`${dayAfter(dayIn(now, timeZone))}T00:00:00Z`);
   const guess = midnight - offsetAt(midnight, timeZone);
   return midnight - offsetAt(guess, timeZone);
+}
+
+const dayNames = new Map<string, Intl.DateTimeFormat>();
+function dayName(locale: string | undefined, withYear: boolean): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${withYear}`;
+  let format = dayNames.get(key);
+  if (!format) {
+    const year = withYear ? 'numeric' : undefined;
+    format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year });
+    dayNames.set(key, format);
+  }
+  return format;
 }
 
 function labelOf(day: string, today: string, locale: string | undefined): string {
   if (day === today) return 'Today';
   if (day === dayAfter(today)) return 'Tomorrow';
   // Noon UTC of that date, formatted in UTC: the date as written, whatever the zone it came from.
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: day.slice(0, 4) === today.slice(0, 4) ? undefined : 'numeric',
-  }).format(Date.parse(`${day}T12:00:00Z`));
+  return dayName(locale, day.slice(0, 4) !== today.slice(0, 4)).format(Date.parse(`${day}T12:00:00Z`));
 }
 
 /**
