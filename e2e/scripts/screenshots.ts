@@ -123,7 +123,7 @@ async function main() {
   const stack = await startStack({ holdSeconds: HOLD_SECONDS, sweepCron: '* * * * * *' });
   let browser: Browser | undefined;
   try {
-    const data = await seed(stack.apiUrl, stack.admin);
+    const data = await seed(stack.apiUrl, stack.admin, HOLD_SECONDS);
     browser = await launchChromium(chromePath);
     console.log('Screenshots:');
     await patientScreens(browser, stack.webUrl, data);
