@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './browser.js';
+import { apiClient, type ApiCall } from './http.js';
 import { repoRoot } from './stack.js';
+
+export { logIn, showCard } from './pages.js';
 
 export const stack = inject('stack');
 export const chromiumPath = inject('chromiumPath');
@@ -57,15 +60,8 @@ export async function screenshots(page: Page, name: string) {
 let counter = 0;
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}@e2e.test`;
 
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${stack!.apiUrl}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+/** The API of the stack the global setup started. */
+const api: ApiCall = <T>(...args: Parameters<ApiCall>) => apiClient(stack!.apiUrl)<T>(...args);
 
 export const adminToken = async () =>
   (await api<{ token: string }>('/auth/login', { method: 'POST', body: stack!.admin })).token;
@@ -99,18 +95,6 @@ export async function bookViaApi(token: string, showId: number, quantity: number
 export async function myBookingsViaApi(token: string) {
   return api<{ id: number; showId: number; status: string }[]>('/bookings/my-bookings', { token });
 }
-
-/** Signs in through the real login form. */
-export async function logIn(page: Page, credentials: { email: string; password: string }) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(credentials.email);
-  await page.getByLabel('Password').fill(credentials.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-/** The show's card on the list page, found by its heading. */
-export const showCard = (page: Page, name: string) => page.getByRole('article', { name });
 
 export async function confirmViaApi(token: string, bookingId: number) {
   return api<{ id: number; reference: string }>('/bookings/confirm', { method: 'POST', token, body: { bookingId } });
