@@ -94,6 +94,7 @@ describe('GET /reports/occupancy', () => {
   it('when shows in the window have bookings of every kind, then each count is right', async () => {
     const busy = await createShow(app, { totalSlots: 10, name: 'Busy', startsInMinutes: minutesUntil(from) + 60 });
     const quiet = await createShow(app, { totalSlots: 4, name: 'Quiet', startsInMinutes: minutesUntil(from) + 120 });
+    await app.db.query(`UPDATE shows SET time_zone = 'Europe/Paris' WHERE id = $1`, [quiet.id]);
     await createShow(app, { totalSlots: 4, name: 'Outside', startsInMinutes: minutesUntil(to) + 60 });
     const [a, b, c, d, e, f, g] = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(() => createUser(app)));
     const confirmed = await holdSlots(app, a!.token, busy.id, 3);
@@ -118,6 +119,7 @@ describe('GET /reports/occupancy', () => {
       {
         showId: busy.id,
         name: 'Busy',
+        timeZone: 'UTC',
         total: 10,
         confirmed: 3,
         held: 2,
@@ -129,6 +131,7 @@ describe('GET /reports/occupancy', () => {
       {
         showId: quiet.id,
         name: 'Quiet',
+        timeZone: 'Europe/Paris',
         total: 4,
         confirmed: 0,
         held: 4,
@@ -147,8 +150,8 @@ describe('GET /reports/occupancy', () => {
     );
     const rows = parse(csv.body as string, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((row) => Object.values(row).filter((_, i) => i !== 2))).toEqual([
-      [String(busy.id), 'Busy', '10', '3', '2', '5', '1', '1', '0'],
-      [String(quiet.id), 'Quiet', '4', '0', '4', '0', '0', '0', '2'],
+      [String(busy.id), 'Busy', 'UTC', '10', '3', '2', '5', '1', '1', '0'],
+      [String(quiet.id), 'Quiet', 'Europe/Paris', '4', '0', '4', '0', '0', '0', '2'],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, int32, MAX_TIMESTAMP_LENGTH, timestampSchema } from './common.js';
-import { MAX_SHOW_NAME_LENGTH, MAX_TOTAL_SLOTS } from './shows.js';
+import { MAX_SHOW_NAME_LENGTH, MAX_TOTAL_SLOTS, showTimeZoneSchema } from './shows.js';
 
 /** The longest window a report covers, and the most shows it answers (a narrower window answers more). */
 export const MAX_REPORT_DAYS = 366;
@@ -52,6 +52,8 @@ export const showOccupancySchema = z
     showId: idSchema,
     name: z.string().max(MAX_SHOW_NAME_LENGTH),
     startTime: timestampSchema,
+    /** The show's IANA zone: its time reads in it. */
+    timeZone: showTimeZoneSchema,
     /** Places: total = confirmed + held + free. */
     total: placesSchema,
     confirmed: placesSchema,

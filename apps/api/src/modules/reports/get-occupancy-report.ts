@@ -8,6 +8,7 @@ const COLUMNS = [
   { key: 'showId', header: 'Show' },
   { key: 'name', header: 'Name' },
   { key: 'startTime', header: 'Starts at' },
+  { key: 'timeZone', header: 'Time zone' },
   { key: 'total', header: 'Places' },
   { key: 'confirmed', header: 'Confirmed' },
   { key: 'held', header: 'Held' },

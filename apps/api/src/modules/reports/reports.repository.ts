@@ -36,6 +36,7 @@ interface OccupancyRow {
   id: number;
   name: string;
   start_time: Date;
+  time_zone: string;
   total_slots: number;
   available_slots: number;
   confirmed: number;
@@ -51,7 +52,7 @@ export async function listOccupancy(
   window: { from: string; to: string; limit: number },
 ): Promise<ShowOccupancy[]> {
   const { rows } = await db.query<OccupancyRow>(
-    `SELECT s.id, s.name, s.start_time, s.total_slots, s.available_slots,
+    `SELECT s.id, s.name, s.start_time, s.time_zone, s.total_slots, s.available_slots,
             COALESCE(sum(b.quantity) FILTER (WHERE b.status = 'CONFIRMED'), 0)::int AS confirmed,
             COALESCE(sum(b.quantity) FILTER (WHERE b.status = 'PENDING'), 0)::int AS held,
             count(*) FILTER (WHERE b.status = 'EXPIRED')::int AS holds_expired,
@@ -66,7 +67,7 @@ export async function listOccupancy(
        SELECT count(*)::int AS waiting FROM waitlist_entries WHERE show_id = s.id AND status = 'WAITING'
      ) w
      WHERE s.start_time >= $1 AND s.start_time < $2
-     GROUP BY s.id, s.name, s.start_time, s.total_slots, s.available_slots
+     GROUP BY s.id, s.name, s.start_time, s.time_zone, s.total_slots, s.available_slots
      ORDER BY s.start_time, s.id LIMIT $3`,
     [window.from, window.to, window.limit],
   );
@@ -74,6 +75,7 @@ export async function listOccupancy(
     showId: row.id,
     name: row.name,
     startTime: row.start_time.toISOString(),
+    timeZone: row.time_zone,
     total: row.total_slots,
     confirmed: row.confirmed,
     held: row.held,

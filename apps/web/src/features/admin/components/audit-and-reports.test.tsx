@@ -135,6 +135,7 @@ describe('the occupancy report', () => {
     showId: 1,
     name: 'Ferry crossing',
     startTime: '2031-03-02T09:00:00.000Z',
+    timeZone: 'UTC',
     total: 10,
     confirmed: 3,
     held: 2,
@@ -185,7 +186,8 @@ describe('the occupancy report', () => {
         .map((cell) => cell.textContent),
     ).toEqual(['10', '3', '2', '5', '1', '4', '2']);
     // The chart arrives in its own chunk, with a name for screen readers.
-    expect(await screen.findByRole('img', { name: /Occupancy of 2 show\(s\)/ })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: /Occupancy of 2 shows/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '2 shows' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Download report (CSV)' }));
     await waitFor(() => expect(saved).toHaveLength(1));

@@ -4,14 +4,17 @@ import { Button } from '@/components/ui/button';
 import { explainError } from '@/lib/explain-error';
 import { useDeleteSeries } from '../api/series';
 
+const countOf = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function report(outcome: SeriesDeletion): string {
-  const parts = [`Deleted ${outcome.deleted.length} future show${outcome.deleted.length === 1 ? '' : 's'}.`];
-  if (outcome.cancelledBookings.length > 0) parts.push(`Cancelled ${outcome.cancelledBookings.length} booking(s).`);
+  const parts = [`Deleted ${countOf(outcome.deleted.length, 'future show')}.`];
+  if (outcome.cancelledBookings.length > 0)
+    parts.push(`Cancelled ${countOf(outcome.cancelledBookings.length, 'booking')}.`);
   if (outcome.kept.length > 0) {
     const kept = outcome.kept.map((k) => `show ${k.showId} (${k.activeBookings} active)`).join(', ');
     parts.push(`Kept ${outcome.kept.length} with active bookings: ${kept}.`);
   }
-  if (outcome.started.length > 0) parts.push(`${outcome.started.length} started show(s) left as they are.`);
+  if (outcome.started.length > 0) parts.push(`${countOf(outcome.started.length, 'started show')} left as they are.`);
   return parts.join(' ');
 }
 

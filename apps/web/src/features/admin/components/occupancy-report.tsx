@@ -10,6 +10,8 @@ import { defaultReportDays, reportWindowOf } from '../model/report-window';
 import { DownloadButton } from './download-button';
 
 // Its own chunk, fetched when a report first has rows: the chart never weighs on any other page.
+const countShows = (n: number) => `${n} ${n === 1 ? 'show' : 'shows'}`;
+
 const OccupancyChart = lazy(() => import('./occupancy-chart'));
 
 const columns = [
@@ -67,7 +69,7 @@ export function OccupancyReport() {
         ) : (
           <Card className="flex flex-col gap-4">
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <h2 className="text-lg font-semibold">{report.data.shows.length} show(s)</h2>
+              <h2 className="text-lg font-semibold">{countShows(report.data.shows.length)}</h2>
               <DownloadButton
                 label="Download report (CSV)"
                 fileName="occupancy.csv"
@@ -96,7 +98,8 @@ export function OccupancyReport() {
                   {report.data.shows.map((show) => (
                     <tr key={show.showId} className="border-b border-white/50 last:border-0">
                       <th scope="row" className="p-2 font-normal">
-                        {show.name} <span className="text-slate-600">({formatShowTime(show.startTime)})</span>
+                        {show.name}{' '}
+                        <span className="text-slate-600">({formatShowTime(show.startTime, show.timeZone)})</span>
                       </th>
                       {columns.map(([key]) => (
                         <td key={key} className="p-2 text-right tabular-nums">
