@@ -24,6 +24,9 @@ export function useWaitlistOffers(enabled: boolean, getSocket: () => Promise<Sho
       // An offer made while the socket was down was not heard: a reconnect reads the entries again.
       socket.on('waitlistOffer', onOffer);
       socket.on('connect', onOffer);
+      // Nor one made before this listener existed (the page was still loading, the socket already connected):
+      // read them once more now that every later offer will be heard.
+      if (socket.connected) onOffer();
       stop = () => {
         socket.off('waitlistOffer', onOffer);
         socket.off('connect', onOffer);
