@@ -56,6 +56,16 @@ describe('joining and leaving', () => {
     ]);
   });
 
+  it("when a user lists their entries, then each carries its show's name, start time and IANA zone", async () => {
+    const show = await createShow(app, { totalSlots: 1, timeZone: 'Asia/Tokyo' });
+    await holdSlots(app, (await createUser(app)).token, show.id, 1);
+    const [waiter] = await waiters(show.id, [1]);
+    const [entry] = await myEntries(waiter!.token);
+    expect(entry).toMatchObject({ showName: show.name, showStartTime: show.startTime, showTimeZone: 'Asia/Tokyo' });
+    const documented = (await app.http.get('/api-docs.json').expect(200)).body.components.schemas.MyWaitlistEntry;
+    expect(documented.required).toContain('showTimeZone');
+  });
+
   it('when the places fit now, then 409 PLACES_AVAILABLE and nothing is stored', async () => {
     const show = await createShow(app, { totalSlots: 5 });
     await holdSlots(app, (await createUser(app)).token, show.id, 3);

@@ -3,7 +3,10 @@ import { MAX_USER_NAME_LENGTH } from './auth.js';
 import { idSchema, int32, timestampSchema } from './common.js';
 import { MAX_QUANTITY } from './bookings.js';
 
-/** The booking_events table's CHECK holds the same list (migration 1700000000011). */
+/**
+ * The booking_events table's CHECK holds the same list (migration 1700000000011, then 15). WAITLIST_CANCELLED:
+ * a person was still waiting when the show was deleted (and was emailed).
+ */
 export const bookingEventKindSchema = z.enum([
   'HELD',
   'CONFIRMED',
@@ -12,6 +15,7 @@ export const bookingEventKindSchema = z.enum([
   'WAITLIST_JOINED',
   'WAITLIST_LEFT',
   'OFFERED',
+  'WAITLIST_CANCELLED',
   'SHOW_CREATED',
   'SHOW_EDITED',
   'SHOW_DELETED',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_QUANTITY } from './bookings.js';
 import { idSchema, int32, timestampSchema } from './common.js';
-import { MAX_SHOW_NAME_LENGTH } from './shows.js';
+import { MAX_SHOW_NAME_LENGTH, showTimeZoneSchema } from './shows.js';
 
 /** GET /waitlist/my-entries answers at most this many entries, the newest. */
 export const MAX_LISTED_WAITLIST_ENTRIES = 200;
@@ -44,8 +44,13 @@ export const waitlistEntrySchema = z
   .meta({ id: 'WaitlistEntry' });
 export type WaitlistEntry = z.infer<typeof waitlistEntrySchema>;
 
+/** An entry with its show's name and time, the time to be told in the show's zone (as MyBooking's). */
 export const myWaitlistEntrySchema = waitlistEntrySchema
-  .extend({ showName: z.string().max(MAX_SHOW_NAME_LENGTH), showStartTime: timestampSchema })
+  .extend({
+    showName: z.string().max(MAX_SHOW_NAME_LENGTH),
+    showStartTime: timestampSchema,
+    showTimeZone: showTimeZoneSchema,
+  })
   .meta({ id: 'MyWaitlistEntry' });
 export type MyWaitlistEntry = z.infer<typeof myWaitlistEntrySchema>;
 export const myWaitlistEntryListSchema = z

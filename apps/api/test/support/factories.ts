@@ -31,12 +31,13 @@ export async function createUser(
 /** A show straight in the database; a negative offset makes one that has already started. */
 export async function createShow(
   app: TestApp,
-  options: { totalSlots?: number; startsInMinutes?: number; name?: string } = {},
+  options: { totalSlots?: number; startsInMinutes?: number; name?: string; timeZone?: string } = {},
 ): Promise<Show> {
   return insertShow(app.db, {
     name: options.name ?? `Show ${randomBytes(3).toString('hex')}`,
     startTime: new Date(Date.now() + (options.startsInMinutes ?? 24 * 60) * 60_000).toISOString(),
     totalSlots: options.totalSlots ?? 10,
+    timeZone: options.timeZone,
   });
 }
 

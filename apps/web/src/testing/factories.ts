@@ -63,6 +63,7 @@ export const aWaitlistEntry = (overrides: Partial<MyWaitlistEntry> = {}): MyWait
   createdAt: new Date().toISOString(),
   showName: 'Night bus 42',
   showStartTime: inMinutes(24 * 60),
+  showTimeZone: VIEWER_ZONE,
   ...overrides,
 });
 

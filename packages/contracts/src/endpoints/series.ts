@@ -60,7 +60,7 @@ export const seriesEndpoints = {
     summary:
       "Delete the series' future shows that have no active bookings and report those kept; with " +
       'cancelBookings=true, cancel their active bookings first (releasing the places), then delete them all. ' +
-      'Shows that have started are never touched',
+      'Shows that have started are never touched. People cancelled or still waiting for a deleted show are emailed',
     query: deleteSeriesQuerySchema,
     status: 200,
     response: seriesDeletionSchema,

@@ -68,7 +68,9 @@ export const showEndpoints = {
     path: '/shows/:id',
     tag: 'Shows',
     access: 'admin',
-    summary: 'Delete a show that has no active (pending or confirmed) bookings',
+    summary:
+      'Delete a show that has no active (pending or confirmed) bookings; everyone still on its waitlist is ' +
+      'emailed that it was withdrawn',
     status: 204,
     response: null,
     errors: { 404: 'SHOW_NOT_FOUND: no such show', 409: 'SHOW_HAS_BOOKINGS: the show has active bookings' },

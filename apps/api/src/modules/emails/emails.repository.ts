@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import type { EmailKind, MailData, QueuedEmail } from './email-kinds.js';
+import type { BookingEmailKind, EmailKind, MailData, QueuedEmail } from './email-kinds.js';
 
 /**
  * Queues one email about a booking. Call it inside the transaction of the change it tells of, so both commit
@@ -8,7 +8,7 @@ import type { EmailKind, MailData, QueuedEmail } from './email-kinds.js';
  */
 export async function enqueueEmail(
   tx: Queryable,
-  kind: EmailKind,
+  kind: BookingEmailKind,
   booking: { showId: number; id: number },
 ): Promise<boolean> {
   const { rows } = await tx.query<{ id: number | null }>('SELECT enqueue_email($1, $2, $3) AS id', [
@@ -23,7 +23,8 @@ interface OutboxRow {
   id: number;
   kind: EmailKind;
   recipient: string;
-  payload: MailData;
+  /** MailData or WaitlistMailData, as the kind says. */
+  payload: QueuedEmail['data'];
   attempts: number;
 }
 
@@ -40,7 +41,8 @@ export async function claimDueEmails(db: Queryable, limit: number, leaseMs: numb
      RETURNING id, kind, recipient, payload, attempts`,
     [limit, leaseMs],
   );
-  return rows.map(({ payload, ...row }) => ({ ...row, data: payload }));
+  // The table's CHECKs tie each kind to its subject, and so to the shape its payload was built in.
+  return rows.map(({ payload, ...row }) => ({ ...row, data: payload }) as QueuedEmail);
 }
 
 export async function markSent(db: Queryable, id: number) {

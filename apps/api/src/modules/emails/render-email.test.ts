@@ -31,3 +31,30 @@ describe('renderEmail', () => {
     expect(calendar).toContain('UID:booking-42@holdfast');
   });
 });
+
+describe('the waitlist-closed email', () => {
+  it("when a show someone waits for is deleted, then the email tells its zone's time and links to the shows", () => {
+    const email = renderEmail(
+      {
+        id: 2,
+        kind: 'WAITLIST_SHOW_CANCELLED',
+        recipient: 'grace@example.test',
+        attempts: 1,
+        data: {
+          recipientName: 'Grace',
+          entryId: 9,
+          showId: 7,
+          showName: 'Clinic',
+          startTime: '2026-03-29T01:30:00.000Z',
+          timeZone: 'Europe/Paris',
+          quantity: 1,
+        },
+      },
+      'https://book.example.test',
+    );
+    expect(email.subject).toBe('Waitlist closed: Clinic, Sunday, 29 March 2026 at 03:30 (Europe/Paris)');
+    expect(email.text).toContain('the 1 place you were waiting for will not be offered');
+    expect(email.text).toContain('Find another show: https://book.example.test/');
+    expect(email.attachments).toEqual([]);
+  });
+});

@@ -14,9 +14,21 @@ interface Content {
 const places = (quantity: number) => (quantity === 1 ? '1 place' : `${quantity} places`);
 
 function contentOf(email: QueuedEmail, webUrl: string): Content {
+  const when = showLocalTime(email.data.startTime, email.data.timeZone);
+  const hello = `Hello ${email.data.recipientName},`;
+  if (email.kind === 'WAITLIST_SHOW_CANCELLED') {
+    const d = email.data;
+    return {
+      subject: `Waitlist closed: ${d.showName}, ${when}`,
+      lines: [
+        hello,
+        `${d.showName} on ${when} was withdrawn by the organiser, so it no longer has a waitlist: the ` +
+          `${places(d.quantity)} you were waiting for will not be offered. We are sorry for the trouble.`,
+      ],
+      link: { label: 'Find another show', href: webLinks.shows(webUrl) },
+    };
+  }
   const d = email.data;
-  const when = showLocalTime(d.startTime, d.timeZone);
-  const hello = `Hello ${d.recipientName},`;
   switch (email.kind) {
     case 'BOOKING_CONFIRMED':
       return {

@@ -1,4 +1,9 @@
-import { MAX_LISTED_WAITLIST_ENTRIES, type WaitlistEntry, type WaitlistStatus } from '@holdfast/contracts';
+import {
+  MAX_LISTED_WAITLIST_ENTRIES,
+  type MyWaitlistEntry,
+  type WaitlistEntry,
+  type WaitlistStatus,
+} from '@holdfast/contracts';
 import { pgErrorCode, type Queryable } from '../../platform/db.js';
 import { showNotFound } from '../shows/index.js';
 import { alreadyWaiting, notWaiting, placesAvailable, showStarted } from './waitlist.errors.js';
@@ -96,13 +101,10 @@ export async function findEntry(db: Queryable, id: number): Promise<WaitlistEntr
   return toEntry(rows[0]!);
 }
 
-/** The newest MAX_LISTED_WAITLIST_ENTRIES of one user, with each show's name and time. */
-export async function listUserEntries(
-  db: Queryable,
-  userId: number,
-): Promise<(WaitlistEntry & { showName: string; showStartTime: string })[]> {
-  const { rows } = await db.query<EntryRow & { show_name: string; show_start_time: Date }>(
-    `SELECT ${LIVE_ENTRY}, s.name AS show_name, s.start_time AS show_start_time
+/** The newest MAX_LISTED_WAITLIST_ENTRIES of one user, with each show's name, time and zone. */
+export async function listUserEntries(db: Queryable, userId: number): Promise<MyWaitlistEntry[]> {
+  const { rows } = await db.query<EntryRow & { show_name: string; show_start_time: Date; show_time_zone: string }>(
+    `SELECT ${LIVE_ENTRY}, s.name AS show_name, s.start_time AS show_start_time, s.time_zone AS show_time_zone
      FROM waitlist_entries w JOIN shows s ON s.id = w.show_id LEFT JOIN bookings b ON b.id = w.booking_id
      WHERE w.user_id = $1 ORDER BY w.created_at DESC, w.id DESC LIMIT $2`,
     [userId, MAX_LISTED_WAITLIST_ENTRIES],
@@ -111,6 +113,7 @@ export async function listUserEntries(
     ...toEntry(row),
     showName: row.show_name,
     showStartTime: row.show_start_time.toISOString(),
+    showTimeZone: row.show_time_zone,
   }));
 }
 

@@ -35,6 +35,8 @@ export function describeEvent(event: BookingEvent): string {
       return 'Left the waitlist';
     case 'OFFERED':
       return `Offered ${places} from the waitlist`;
+    case 'WAITLIST_CANCELLED':
+      return `Waitlist for ${places} closed with the show`;
     case 'SHOW_CREATED':
       return 'Show created';
     case 'SHOW_EDITED':

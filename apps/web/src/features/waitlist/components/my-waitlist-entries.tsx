@@ -1,8 +1,12 @@
+import type { MyWaitlistEntry } from '@holdfast/contracts';
 import { Link } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { formatPlaces, formatShowTime } from '@/lib/format';
 import { isLive, useLeaveWaitlist, useMyWaitlistEntries } from '../api/waitlist';
+
+/** In the show's own zone, and the viewer's beside it when that differs (as My bookings tells its bookings). */
+const when = (entry: MyWaitlistEntry) => formatShowTime(entry.showStartTime, entry.showTimeZone);
 
 /** The person's live waitlist entries, beside their bookings: where they stand, and a way out. */
 export function MyWaitlistEntries() {
@@ -24,7 +28,7 @@ export function MyWaitlistEntries() {
                   {entry.showName}
                 </Link>
                 <p className="text-sm text-slate-700">
-                  {formatShowTime(entry.showStartTime)} · {formatPlaces(entry.quantity)} ·{' '}
+                  <time dateTime={entry.showStartTime}>{when(entry)}</time> · {formatPlaces(entry.quantity)} ·{' '}
                   {entry.status === 'OFFERED'
                     ? 'Offered: confirm it in the banner above'
                     : `Number ${entry.position} in line`}

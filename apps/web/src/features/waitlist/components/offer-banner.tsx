@@ -53,7 +53,8 @@ function Offer({ offer }: { offer: MyWaitlistEntry }) {
           <Link to={`/shows/${offer.showId}`} className="underline">
             {offer.showName}
           </Link>
-          , {formatShowTime(offer.showStartTime)}, are held for you. Confirm to book them.
+          , <time dateTime={offer.showStartTime}>{formatShowTime(offer.showStartTime, offer.showTimeZone)}</time>, are
+          held for you. Confirm to book them.
         </p>
         {problem && (
           <p role="alert" className="text-rose-700">

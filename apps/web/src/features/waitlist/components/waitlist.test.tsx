@@ -1,7 +1,7 @@
 import type { MyWaitlistEntry } from '@holdfast/contracts';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeSocket } from '@/testing/fake-socket';
 import { aBooking, aShow, aWaitlistEntry, inSeconds } from '@/testing/factories';
 import { apiError, apiUrl, server, signedInOnShowPage } from '@/testing/mock-api';
@@ -9,6 +9,19 @@ import { renderApp } from '@/testing/render-app';
 
 const show = aShow({ name: 'Harbour concert', totalSlots: 4, availableSlots: 0 });
 let entries: MyWaitlistEntry[] = [];
+
+// The viewer is in New York and the show in London: its time is told in London's, then the viewer's own.
+// Node re-reads TZ when it changes; set before anything in this file formats a time.
+const SHOW_IN_LONDON = { showStartTime: '2031-03-04T09:00:00.000Z', showTimeZone: 'Europe/London' };
+const TOLD_IN_BOTH = 'Tue, Mar 4, 09:00 AM GMT · 04:00 AM your time';
+let savedZone: string | undefined;
+beforeAll(() => {
+  savedZone = process.env.TZ;
+  process.env.TZ = 'America/New_York';
+});
+afterAll(() => {
+  process.env.TZ = savedZone;
+});
 
 beforeEach(() => {
   entries = [];
@@ -51,6 +64,7 @@ describe('joining the waitlist', () => {
 describe('an offer', () => {
   it('when an offer arrives on the socket, then the banner counts down and Confirm confirms it', async () => {
     const offered = aWaitlistEntry({
+      ...SHOW_IN_LONDON,
       showId: show.id,
       showName: show.name,
       quantity: 2,
@@ -76,6 +90,7 @@ describe('an offer', () => {
 
     const banner = await screen.findByRole('region', { name: 'Places freed up for you' });
     expect(within(banner).getByText('Harbour concert')).toBeInTheDocument();
+    expect(within(banner).getByText(TOLD_IN_BOTH)).toHaveAttribute('datetime', SHOW_IN_LONDON.showStartTime);
     expect(within(banner).getByRole('timer', { name: 'Time left to accept' })).toHaveTextContent(/^(10:00|9:59)$/);
     await user.click(within(banner).getByRole('button', { name: 'Confirm booking' }));
 
@@ -86,7 +101,7 @@ describe('an offer', () => {
 
 describe('my waitlists', () => {
   it('when the person waits for a show, then My bookings lists it with the position and Leave leaves', async () => {
-    entries = [aWaitlistEntry({ showId: show.id, showName: show.name, quantity: 1, position: 4 })];
+    entries = [aWaitlistEntry({ ...SHOW_IN_LONDON, showId: show.id, showName: show.name, quantity: 1, position: 4 })];
     const left: string[] = [];
     server.use(
       http.delete(apiUrl('/shows/:id/waitlist'), ({ params }) => {
@@ -100,6 +115,7 @@ describe('my waitlists', () => {
 
     const section = await screen.findByRole('region', { name: 'Waitlists' });
     expect(within(section).getByText(/Number 4 in line/)).toBeInTheDocument();
+    expect(within(section).getByText(TOLD_IN_BOTH)).toHaveAttribute('datetime', SHOW_IN_LONDON.showStartTime);
     await user.click(within(section).getByRole('button', { name: 'Leave the waitlist of Harbour concert' }));
 
     expect(left).toEqual([String(show.id)]);
