@@ -53,8 +53,8 @@ function Offer({ offer }: { offer: MyWaitlistEntry }) {
           <Link to={`/shows/${offer.showId}`} className="underline">
             {offer.showName}
           </Link>
-          , <time dateTime={offer.showStartTime}>{formatShowTime(offer.showStartTime, offer.showTimeZone)}</time>, are
-          held for you. Confirm to book them.
+          , <time dateTime={offer.showStartTime}>{formatShowTime(offer.showStartTime, offer.showTimeZone)}</time>,{' '}
+          {offer.quantity === 1 ? 'is held for you. Confirm to book it.' : 'are held for you. Confirm to book them.'}
         </p>
         {problem && (
           <p role="alert" className="text-rose-700">

@@ -90,6 +90,7 @@ describe('an offer', () => {
 
     const banner = await screen.findByRole('region', { name: 'Places freed up for you' });
     expect(within(banner).getByText('Harbour concert')).toBeInTheDocument();
+    expect(banner).toHaveTextContent(/2 places on Harbour concert, .+, are held for you\. Confirm to book them\./);
     expect(within(banner).getByText(TOLD_IN_BOTH)).toHaveAttribute('datetime', SHOW_IN_LONDON.showStartTime);
     expect(within(banner).getByRole('timer', { name: 'Time left to accept' })).toHaveTextContent(/^(10:00|9:59)$/);
     await user.click(within(banner).getByRole('button', { name: 'Confirm booking' }));
