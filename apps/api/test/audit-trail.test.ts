@@ -213,6 +213,18 @@ describe("an admin's edits of a show", () => {
     ]);
   });
 
+  it('when a column is added to shows, then the edit trigger names it (or it is a counter bookings move)', async () => {
+    const { rows } = await batched.db.query<{ column: string; watched: boolean }>(
+      `SELECT a.attname AS column, a.attnum = ANY (t.tgattr::int2[]) AS watched
+       FROM pg_attribute a
+       JOIN pg_trigger t ON t.tgrelid = a.attrelid AND t.tgname = 'shows_record_edited'
+       WHERE a.attrelid = 'shows'::regclass AND a.attnum > 0 AND NOT a.attisdropped`,
+    );
+    const counters = ['id', 'available_slots', 'version', 'created_at'];
+    expect(rows.filter((r) => !r.watched).map((r) => r.column)).toEqual(expect.arrayContaining(counters));
+    expect(rows.filter((r) => !r.watched && !counters.includes(r.column))).toEqual([]);
+  });
+
   it('when an edit is refused (below the places taken), then nothing is recorded', async () => {
     const show = await createShow(batched, { totalSlots: 3 });
     await holdSlots(batched, alice.token, show.id, 2);
