@@ -9,6 +9,7 @@ import type { MailSettings } from '../src/platform/mailer.js';
 import { bearer, createUser, holdSlots } from './support/factories.js';
 import { startMailCatcher, startSilentServer, type MailCatcher } from './support/mail-catcher.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { until } from './support/until.js';
 
 const MAIL_ENV = { PUBLIC_WEB_URL: 'https://book.example.test/', MAIL_FROM: 'Clinic <desk@example.test>' };
 // Saturday 15 March 2031, 18:30 UTC: until shows carry their own zone, every show is told in UTC.
@@ -72,15 +73,6 @@ const outboxRows = async (bookingId: number) =>
       [bookingId],
     )
   ).rows;
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > end) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 const calendarOf = (text: string) => Object.values(ical.sync.parseICS(text)).find((c) => c?.type === 'VEVENT');
 const textOf = (mail: ParsedMail) => mail.text ?? '';

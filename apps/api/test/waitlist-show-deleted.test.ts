@@ -7,6 +7,7 @@ import { createLogger } from '../src/platform/logger.js';
 import { bearer, createUser, holdSlots, lapseHold } from './support/factories.js';
 import { startMailCatcher, type MailCatcher } from './support/mail-catcher.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { until } from './support/until.js';
 
 // People still waiting for a show that is deleted get one email each, queued by the delete's own transaction
 // (migration 15's trigger), whichever path deletes it.
@@ -48,14 +49,6 @@ beforeEach(async () => {
   catcher.messages.length = 0;
 });
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > end) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 /** Long enough for the sender (nudged at COMMIT, polling every 100 ms) to have sent anything queued. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 600));
 
