@@ -54,7 +54,8 @@ export const recordEndpoints = {
     access: 'admin',
     summary:
       `Per show starting in [from, to) (at most ${MAX_REPORT_DAYS} days, ${MAX_REPORT_SHOWS} shows): places ` +
-      'total, confirmed, held and free, holds expired and cancellations; format=csv for a CSV download',
+      "total, confirmed, held and free, holds expired, cancellations and people waiting, with the show's zone; " +
+      'format=csv for a CSV download',
     query: occupancyQuerySchema,
     status: 200,
     response: occupancyReportSchema,
