@@ -48,5 +48,8 @@ export function formatRemaining(ms: number): string {
   return `${minutes}:${String(totalSeconds % 60).padStart(2, '0')}`;
 }
 
+/** A count with its noun, singular for one: "1 show", "3 bookings" (every noun the app counts takes an s). */
+export const formatCount = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** A slot count as people read it: the app says "places", the contract and the code say slots. */
-export const formatPlaces = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
+export const formatPlaces = (n: number) => formatCount(n, 'place');

@@ -2,19 +2,19 @@ import type { SeriesDeletion } from '@holdfast/contracts';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { explainError } from '@/lib/explain-error';
+import { formatCount } from '@/lib/format';
 import { useDeleteSeries } from '../api/series';
 
-const countOf = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
 function report(outcome: SeriesDeletion): string {
-  const parts = [`Deleted ${countOf(outcome.deleted.length, 'future show')}.`];
+  const parts = [`Deleted ${formatCount(outcome.deleted.length, 'future show')}.`];
   if (outcome.cancelledBookings.length > 0)
-    parts.push(`Cancelled ${countOf(outcome.cancelledBookings.length, 'booking')}.`);
+    parts.push(`Cancelled ${formatCount(outcome.cancelledBookings.length, 'booking')}.`);
   if (outcome.kept.length > 0) {
     const kept = outcome.kept.map((k) => `show ${k.showId} (${k.activeBookings} active)`).join(', ');
     parts.push(`Kept ${outcome.kept.length} with active bookings: ${kept}.`);
   }
-  if (outcome.started.length > 0) parts.push(`${countOf(outcome.started.length, 'started show')} left as they are.`);
+  if (outcome.started.length > 0)
+    parts.push(`${formatCount(outcome.started.length, 'started show')} left as they are.`);
   return parts.join(' ');
 }
 

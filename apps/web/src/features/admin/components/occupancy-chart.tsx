@@ -1,10 +1,8 @@
 import type { ShowOccupancy } from '@holdfast/contracts';
-import { formatShowTime } from '@/lib/format';
+import { formatCount, formatShowTime } from '@/lib/format';
 
 /** The chart draws this many shows at most; the table and the CSV have them all. */
 export const MAX_CHARTED_SHOWS = 60;
-
-const countShows = (n: number) => (n === 1 ? 'one show' : `${n} shows`);
 
 const parts = [
   { key: 'confirmed', label: 'Confirmed', className: 'bg-indigo-600' },
@@ -20,11 +18,12 @@ const parts = [
  */
 export default function OccupancyChart({ shows }: { shows: ShowOccupancy[] }) {
   const charted = shows.slice(0, MAX_CHARTED_SHOWS);
+  const shown = formatCount(charted.length, 'show');
   return (
     <figure className="flex flex-col gap-3">
       <div
         role="img"
-        aria-label={`Occupancy of ${countShows(charted.length)}: places confirmed, held and free; figures in the table`}
+        aria-label={`Occupancy of ${shown}: places confirmed, held and free; figures in the table`}
         className="flex flex-col gap-2"
       >
         {charted.map((show) => (

@@ -4,14 +4,12 @@ import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Skeleton } from '@/components/ui/skeleton';
 import { explainError } from '@/lib/explain-error';
-import { formatShowTime } from '@/lib/format';
+import { formatCount, formatShowTime } from '@/lib/format';
 import { downloadOccupancyCsv, useOccupancyReport, type ReportWindow } from '../api/get-occupancy-report';
 import { defaultReportDays, reportWindowOf } from '../model/report-window';
 import { DownloadButton } from './download-button';
 
 // Its own chunk, fetched when a report first has rows: the chart never weighs on any other page.
-const countShows = (n: number) => `${n} ${n === 1 ? 'show' : 'shows'}`;
-
 const OccupancyChart = lazy(() => import('./occupancy-chart'));
 
 const columns = [
@@ -69,7 +67,7 @@ export function OccupancyReport() {
         ) : (
           <Card className="flex flex-col gap-4">
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <h2 className="text-lg font-semibold">{countShows(report.data.shows.length)}</h2>
+              <h2 className="text-lg font-semibold">{formatCount(report.data.shows.length, 'show')}</h2>
               <DownloadButton
                 label="Download report (CSV)"
                 fileName="occupancy.csv"
